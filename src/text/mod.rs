@@ -1,0 +1,303 @@
+//! Text → segments. Everything downstream works on byte spans into the *original* text.
+//!
+//! Markdown is handled by masking: markup bytes (heading hashes, emphasis, link targets, code,
+//! HTML comments) are overwritten with spaces in a copy of the text of the same length, so
+//! every offset found in the masked copy is valid in the original.
+
+mod lines;
+mod sentences;
+mod tokens;
+
+pub use lines::LineIndex;
+pub use sentences::split_sentences;
+pub use tokens::{tokenize, Token, TokenKind};
+
+use serde::Serialize;
+
+/// A half-open byte range `[start, end)` into a document's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start, end: end.max(start) }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// Markdown or plain text written by a person (drafts, `.md` sources).
+    Markdown,
+    /// Plain prose: no markup is interpreted.
+    Plain,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Sentence {
+    pub span: Span,
+    pub paragraph: usize,
+    /// Headings, list-free title lines: not prose, so facts in them are weaker.
+    pub heading: bool,
+}
+
+/// A document split into paragraphs and sentences.
+#[derive(Debug, Clone)]
+pub struct Segmented {
+    pub text: String,
+    /// Same byte length as `text`; markup replaced by spaces.
+    pub masked: String,
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+}
+
+impl Segmented {
+    pub fn new(text: &str, kind: TextKind) -> Segmented {
+        let masked = match kind {
+            TextKind::Markdown => mask_markdown(text),
+            TextKind::Plain => text.to_string(),
+        };
+        let (paragraphs, headings) = split_paragraphs(&masked, text, kind);
+        let mut sentences = Vec::new();
+        for (i, p) in paragraphs.iter().enumerate() {
+            for s in split_sentences(&masked, *p) {
+                sentences.push(Sentence { span: s, paragraph: i, heading: headings[i] });
+            }
+        }
+        Segmented { text: text.to_string(), masked, paragraphs, sentences }
+    }
+
+    /// The sentence index containing byte `pos` (or the last one before it).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let i = self.sentences.partition_point(|s| s.span.start <= pos);
+        if i == 0 {
+            None
+        } else {
+            Some(i - 1)
+        }
+    }
+
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences.get(i).map(|s| s.span.slice(&self.masked)).unwrap_or("")
+    }
+}
+
+/// Paragraphs are separated by blank lines; in `Plain` text (newswire, scraped pages) a single
+/// line break also ends a paragraph, because such sources put one paragraph per line.
+fn split_paragraphs(masked: &str, original: &str, kind: TextKind) -> (Vec<Span>, Vec<bool>) {
+    let mut paras = Vec::new();
+    let mut heading = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    let mut start_is_heading = false;
+    for line in masked.split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let blank = body.trim().is_empty();
+        let orig_line = original.get(line_start..line_start + body.len()).unwrap_or("");
+        let is_heading = kind == TextKind::Markdown && orig_line.trim_start().starts_with('#');
+        let is_list_item = kind == TextKind::Markdown && is_list_marker(orig_line);
+        let single_line_paragraph = kind == TextKind::Plain || is_heading;
+        if blank || is_heading || is_list_item {
+            if let Some(s) = start.take() {
+                push_trimmed(masked, s, line_start, &mut paras, &mut heading, start_is_heading);
+            }
+        }
+        if blank {
+            continue;
+        }
+        if start.is_none() {
+            start = Some(line_start);
+            start_is_heading = is_heading;
+        }
+        if single_line_paragraph {
+            if let Some(s) = start.take() {
+                push_trimmed(masked, s, pos, &mut paras, &mut heading, start_is_heading);
+            }
+        }
+    }
+    if let Some(s) = start {
+        push_trimmed(masked, s, masked.len(), &mut paras, &mut heading, start_is_heading);
+    }
+    (paras, heading)
+}
+
+fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Span>, heads: &mut Vec<bool>, h: bool) {
+    let slice = &text[s..e];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(Span::new(s + lead, e - trail));
+        heads.push(h);
+    }
+}
+
+fn is_list_marker(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
+        return true;
+    }
+    let digits = t.bytes().take_while(|b| b.is_ascii_digit()).count();
+    digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
+}
+
+/// Blank out Markdown markup, keeping byte offsets. Never fails; unknown syntax stays as text.
+pub fn mask_markdown(text: &str) -> String {
+    let mut out: Vec<u8> = text.as_bytes().to_vec();
+    let bytes = text.as_bytes();
+    let blank = |out: &mut Vec<u8>, s: usize, e: usize| {
+        for b in &mut out[s..e.min(bytes.len())] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    };
+    // Block level: fenced code, headings' hashes, list markers, block quotes, HTML comments.
+    let mut pos = 0;
+    let mut in_fence = false;
+    for line in text.split_inclusive('\n') {
+        let s = pos;
+        pos += line.len();
+        let t = line.trim_start();
+        let indent = line.len() - t.len();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+            blank(&mut out, s, pos);
+            continue;
+        }
+        if in_fence {
+            blank(&mut out, s, pos);
+            continue;
+        }
+        if t.starts_with('#') {
+            let hashes = t.bytes().take_while(|&b| b == b'#').count();
+            blank(&mut out, s + indent, s + indent + hashes);
+        } else if t.starts_with('>') {
+            blank(&mut out, s + indent, s + indent + 1);
+        } else if is_list_marker(line) {
+            let marker = t.find(' ').unwrap_or(0);
+            blank(&mut out, s + indent, s + indent + marker);
+        }
+        let trimmed = t.trim_end();
+        if !trimmed.is_empty() && trimmed.bytes().all(|b| matches!(b, b'-' | b'*' | b'_' | b'=' | b' ')) && trimmed.len() >= 3 {
+            blank(&mut out, s, pos);
+        }
+    }
+    // Inline: comments, code spans, links/images, emphasis markers.
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'<' if text[i..].starts_with("<!--") => {
+                let end = text[i..].find("-->").map(|e| i + e + 3).unwrap_or(bytes.len());
+                blank(&mut out, i, end);
+                i = end;
+            }
+            b'`' => {
+                let ticks = bytes[i..].iter().take_while(|&&b| b == b'`').count();
+                let fence = &text[i..i + ticks];
+                match text[i + ticks..].find(fence) {
+                    Some(e) => {
+                        let end = i + ticks + e + ticks;
+                        blank(&mut out, i, end);
+                        i = end;
+                    }
+                    None => i += ticks,
+                }
+            }
+            b'!' if bytes.get(i + 1) == Some(&b'[') => {
+                out[i] = b' ';
+                i += 1;
+            }
+            b'[' => {
+                // [text](target) → keep text, blank brackets and target.
+                if let Some(close) = text[i..].find("](") {
+                    let close = i + close;
+                    if !text[i..close].contains('\n') {
+                        if let Some(end) = text[close..].find(')') {
+                            let end = close + end + 1;
+                            out[i] = b' ';
+                            blank(&mut out, close, end);
+                            i += 1;
+                            continue;
+                        }
+                    }
+                }
+                i += 1;
+            }
+            b'*' | b'_' => {
+                // Emphasis markers; an underscore inside a word is part of the word.
+                let is_intraword = bytes[i] == b'_'
+                    && i > 0
+                    && bytes[i - 1].is_ascii_alphanumeric()
+                    && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphanumeric());
+                if !is_intraword {
+                    out[i] = b' ';
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    // Only ASCII bytes were replaced with ASCII spaces, so this is still valid UTF-8.
+    String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn masking_keeps_offsets_and_text() {
+        let md = "# Title\n\nSome *bold* and [a link](http://x.y) `code`.\n";
+        let m = mask_markdown(md);
+        assert_eq!(m.len(), md.len());
+        assert!(m.contains("Some  bold  and  a link"));
+        assert!(!m.contains("http"));
+        assert!(!m.contains("code"));
+    }
+
+    #[test]
+    fn paragraphs_and_headings() {
+        let md = "# Head line\n\nFirst para. Second sentence.\nStill first para.\n\nNext.";
+        let seg = Segmented::new(md, TextKind::Markdown);
+        assert_eq!(seg.paragraphs.len(), 3);
+        assert!(seg.sentences[0].heading);
+        let texts: Vec<_> = seg.sentences.iter().map(|s| s.span.slice(&seg.text)).collect();
+        assert_eq!(texts[1], "First para.");
+        assert_eq!(texts[2], "Second sentence.");
+        assert_eq!(texts[3], "Still first para.");
+        assert_eq!(seg.sentences[3].paragraph, 1);
+        assert_eq!(texts[4], "Next.");
+    }
+
+    #[test]
+    fn plain_text_lines_are_paragraphs() {
+        let seg = Segmented::new("One line.\nAnother line.", TextKind::Plain);
+        assert_eq!(seg.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn fenced_code_is_ignored() {
+        let md = "Text.\n\n```\nlet x = \"quote\";\n```\n";
+        let seg = Segmented::new(md, TextKind::Markdown);
+        assert_eq!(seg.sentences.len(), 1);
+    }
+}

@@ -1,0 +1,127 @@
+//! Sentence boundaries inside one paragraph.
+
+use super::Span;
+
+/// Words that end with a full stop without ending the sentence. General English only.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "cmdr",
+    "adm", "maj", "st", "mt", "ft", "jr", "sr", "rev", "hon", "pres", "vs", "etc", "inc", "ltd",
+    "co", "corp", "no", "nos", "vol", "p", "pp", "fig", "approx", "dept", "est", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues",
+    "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "e.g", "i.e", "a.m", "p.m", "u.s", "u.k",
+    "u.n", "e.u", "d.c", "ph.d", "b.c", "a.d",
+];
+
+fn is_abbreviation(word: &str) -> bool {
+    let w = word.trim_start_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    if w.is_empty() {
+        return false;
+    }
+    // Single letters are initials ("John F. Kennedy"); dotted runs are acronyms ("U.S.").
+    if w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic()) {
+        return true;
+    }
+    if w.contains('.') && w.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&w.as_str())
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\u{201d}' | '\u{2019}' | '\'' | ')' | ']' | '\u{bb}')
+}
+
+/// Split `span` of `text` into sentences. Boundaries: `.`, `!`, `?` (plus closing quotes and
+/// brackets) followed by whitespace and something that can start a sentence.
+pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(para) = text.get(span.start..span.end) else { return out };
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut start = 0usize;
+    let mut i = 0usize;
+    while i < chars.len() {
+        let (off, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            let mut j = i + 1;
+            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1)) {
+                j += 1;
+            }
+            let end_off = if j < chars.len() { chars[j].0 } else { para.len() };
+            // Needs whitespace after, then an uppercase letter, digit or opening quote.
+            let mut k = j;
+            let mut saw_space = false;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                saw_space = true;
+                k += 1;
+            }
+            let next = chars.get(k).map(|x| x.1);
+            let starts_sentence = next.is_some_and(|n| {
+                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[')
+            });
+            let boundary = saw_space && starts_sentence && {
+                if c == '.' && j == i + 1 {
+                    let word_start = para[..off].rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}').map(|p| p + 1).unwrap_or(0);
+                    !is_abbreviation(&para[word_start..off])
+                } else {
+                    true
+                }
+            };
+            if boundary || k >= chars.len() {
+                push(para, span.start, start, end_off, &mut out);
+                start = if k < chars.len() { chars[k].0 } else { para.len() };
+                i = k;
+                continue;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    push(para, span.start, start, para.len(), &mut out);
+    out
+}
+
+fn push(para: &str, base: usize, s: usize, e: usize, out: &mut Vec<Span>) {
+    if s >= e {
+        return;
+    }
+    let piece = &para[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    if lead + trail < piece.len() {
+        out.push(Span::new(base + s + lead, base + e - trail));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        split_sentences(t, Span::new(0, t.len())).into_iter().map(|s| s.slice(t)).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            split("Mr. Smith met U.S. officials at 9 a.m. Friday. They talked."),
+            vec!["Mr. Smith met U.S. officials at 9 a.m. Friday.", "They talked."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(split("He said \"Go.\" Then he left."), vec!["He said \"Go.\"", "Then he left."]);
+        assert_eq!(split("“I hope so.” She left."), vec!["“I hope so.”", "She left."]);
+    }
+
+    #[test]
+    fn lowercase_after_full_stop_does_not_split() {
+        assert_eq!(split("It cost 3.5 million. ok then"), vec!["It cost 3.5 million. ok then"]);
+    }
+
+    #[test]
+    fn initials_do_not_split() {
+        assert_eq!(split("John F. Kennedy spoke."), vec!["John F. Kennedy spoke."]);
+    }
+}
