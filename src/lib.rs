@@ -10,6 +10,7 @@ pub mod extract;
 pub mod facts;
 pub mod finding;
 pub mod knowledge;
+pub mod lsp;
 pub mod text;
 
 pub use check::check_draft;

@@ -35,6 +35,12 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Run the language server on stdin/stdout.
+    Serve {
+        /// Accepted and ignored: editors pass it, stdio is the only transport.
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print the facts extracted from a file as JSON.
     Facts {
         #[arg(long, value_enum, default_value = "json")]
@@ -75,14 +81,14 @@ pub fn run() -> i32 {
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
             0
         }
+        Command::Serve { stdio: _ } => crate::lsp::serve(),
         Command::Facts { format: _, file } => {
             let Ok(text) = std::fs::read_to_string(&file) else {
                 eprintln!("copydesk: cannot read {}", file.display());
                 return 2;
             };
-            let seg = crate::text::Segmented::new(&text, crate::text::TextKind::Markdown);
-            let quotes = crate::extract::quotes::find_quotes(&seg);
-            println!("{}", serde_json::json!({ "quotes": quotes }));
+            let facts = crate::extract::document_facts(&text);
+            println!("{}", serde_json::to_string_pretty(&facts).unwrap_or_default());
             0
         }
     }
