@@ -1,8 +1,12 @@
 //! Segments → facts. The same extractors read corpus articles and drafts.
 
+pub mod delegations;
+pub mod events;
 pub mod names;
+pub mod places;
 pub mod number;
 pub mod quotes;
+pub mod roles;
 pub mod time;
 
 use crate::text::{Segmented, TextKind};

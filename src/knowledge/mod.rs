@@ -6,3 +6,10 @@ mod words;
 
 pub use countries::{country_by_word, is_country_word, Country, COUNTRIES};
 pub use words::*;
+
+/// The IANA zone of a city; replaced by the full chrono-tz derived table in zones.rs.
+pub fn zone_for_place(name: &str) -> Option<&'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).find(|id| {
+        id.rsplit('/').next().is_some_and(|city| city.replace('_', " ").eq_ignore_ascii_case(name))
+    })
+}

@@ -1,0 +1,71 @@
+//! Venues and cities where events happen.
+
+use crate::extract::names::NameMention;
+use crate::knowledge::{country_by_word, COUNTRIES};
+use crate::text::Span;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Venue,
+    City,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PlaceMention {
+    pub span: Span,
+    pub name: String,
+    pub kind: PlaceKind,
+    pub sentence: usize,
+}
+
+fn is_venue_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "palace" | "hotel" | "hall" | "center" | "centre" | "stadium" | "arena" | "castle" | "embassy"
+            | "square" | "park" | "tower" | "museum" | "cathedral" | "mosque" | "church" | "airport"
+            | "library" | "theatre" | "theater" | "complex" | "residence" | "villa" | "pavilion"
+            | "chateau" | "château" | "manor" | "lodge" | "resort" | "auditorium" | "ballroom"
+    )
+}
+
+/// Is this name a city: a capital from the built-in country list.
+pub fn is_known_city(name: &str) -> bool {
+    COUNTRIES.iter().any(|c| c.capitals.iter().any(|k| k.eq_ignore_ascii_case(name))) || crate::knowledge::zone_for_place(name).is_some()
+}
+
+/// Places among a sentence's name mentions.
+pub fn find_places(names: &[NameMention]) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    for n in names {
+        let text = n.text();
+        if n.words.len() >= 2 && n.words.last().is_some_and(|w| is_venue_word(w)) {
+            out.push(PlaceMention { span: n.span, name: text, kind: PlaceKind::Venue, sentence: n.sentence });
+        } else if is_known_city(&text) && country_by_word(&text).map_or(true, |c| c.capitals.iter().any(|k| k.eq_ignore_ascii_case(&text))) {
+            out.push(PlaceMention { span: n.span, name: text, kind: PlaceKind::City, sentence: n.sentence });
+        }
+    }
+    out
+}
+
+/// Accent- and case-insensitive comparison key ("Dolmabahçe" = "Dolmabahce").
+pub fn place_key(name: &str) -> String {
+    name.chars()
+        .filter_map(|c| {
+            let base = match c {
+                'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' => 'a',
+                'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' => 'e',
+                'í' | 'ì' | 'î' | 'ï' | 'İ' | 'ı' => 'i',
+                'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ö' | 'Ó' => 'o',
+                'ú' | 'ù' | 'û' | 'ü' | 'Ü' | 'Ú' => 'u',
+                'ç' | 'Ç' => 'c',
+                'ş' | 'Ş' => 's',
+                'ğ' | 'Ğ' => 'g',
+                'ñ' | 'Ñ' => 'n',
+                c => c,
+            };
+            if base.is_alphanumeric() { Some(base.to_lowercase().next().unwrap_or(base)) } else { None }
+        })
+        .collect()
+}
