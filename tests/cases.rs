@@ -170,37 +170,18 @@ struct CaseScore {
     evidence_checked: usize,
 }
 
-/// Scores one case, writing its lines of the report.
-fn score_case(case: &Case, report: &mut String) -> CaseScore {
+/// Matches findings to expected items; returns the score and the report lines for one case.
+fn score_findings(draft: &str, expect: &[Expected], findings: &[Finding], docs: &[SourceDoc]) -> (CaseScore, Vec<String>) {
     let mut score = CaseScore::default();
-    let draft = match std::fs::read_to_string(&case.draft_path) {
-        Ok(t) => t,
-        Err(e) => {
-            let _ = writeln!(report, "{}: cannot read draft {}: {e}", case.name, case.draft_path.display());
-            score.missed = case.spec.expect.len().max(1);
-            return score;
-        }
-    };
-    let loaded = match load_paths(&[case.corpus_path.clone()]) {
-        Ok(l) => l,
-        Err(e) => {
-            let _ = writeln!(report, "{}: cannot load corpus: {e}", case.name);
-            score.missed = case.spec.expect.len().max(1);
-            return score;
-        }
-    };
-    let facts = FactBase::build(loaded.docs);
-    let findings = check_draft(&facts, &draft, &Config::default());
-
     let mut used = vec![false; findings.len()];
     let mut lines = Vec::new();
-    for expected in &case.spec.expect {
-        let spans = anchor_spans(&draft, &expected.at);
+    for expected in expect {
+        let spans = anchor_spans(draft, &expected.at);
         let hit = findings.iter().enumerate().find(|(i, f)| {
             !used[*i] && f.rule.code() == expected.code && spans.iter().any(|&s| overlaps(f, s))
         });
         let first_anchor = expected.at.first().map(String::as_str).unwrap_or("");
-        let (line, column) = spans.first().map_or((0, 0), |s| line_col(&draft, s.0));
+        let (line, column) = spans.first().map_or((0, 0), |s| line_col(draft, s.0));
         match hit {
             None => {
                 score.missed += 1;
@@ -211,7 +192,7 @@ fn score_case(case: &Case, report: &mut String) -> CaseScore {
                 score.hits += 1;
                 if !expected.evidence.is_empty() {
                     score.evidence_checked += 1;
-                    let cited: Vec<&SourceDoc> = finding.evidence.iter().filter_map(|ev| facts.docs.get(ev.doc)).collect();
+                    let cited: Vec<&SourceDoc> = finding.evidence.iter().filter_map(|ev| docs.get(ev.doc)).collect();
                     if cited.iter().any(|doc| expected.evidence.iter().any(|name| doc_is_named(doc, name))) {
                         score.evidence_right += 1;
                     } else {
@@ -227,15 +208,37 @@ fn score_case(case: &Case, report: &mut String) -> CaseScore {
     }
     for (finding, _) in findings.iter().zip(&used).filter(|(f, used)| !**used && counts_against_precision(f.severity)) {
         score.false_positives += 1;
-        let (line, column) = line_col(&draft, finding.span.start);
+        let (line, column) = line_col(draft, finding.span.start);
         lines.push(format!(
             "  false    {} {} at {line}:{column} {:?}: {}",
             finding.severity.name(),
             finding.rule.code(),
-            excerpt(&draft, finding),
+            excerpt(draft, finding),
             finding.message
         ));
     }
+    (score, lines)
+}
+
+/// Scores one case, writing its lines of the report.
+fn score_case(case: &Case, report: &mut String) -> CaseScore {
+    let draft = match std::fs::read_to_string(&case.draft_path) {
+        Ok(t) => t,
+        Err(e) => {
+            let _ = writeln!(report, "{}: cannot read draft {}: {e}", case.name, case.draft_path.display());
+            return CaseScore { missed: case.spec.expect.len().max(1), ..CaseScore::default() };
+        }
+    };
+    let loaded = match load_paths(&[case.corpus_path.clone()]) {
+        Ok(l) => l,
+        Err(e) => {
+            let _ = writeln!(report, "{}: cannot load corpus: {e}", case.name);
+            return CaseScore { missed: case.spec.expect.len().max(1), ..CaseScore::default() };
+        }
+    };
+    let facts = FactBase::build(loaded.docs);
+    let findings = check_draft(&facts, &draft, &Config::default());
+    let (score, lines) = score_findings(&draft, &case.spec.expect, &findings, &facts.docs);
     let _ = writeln!(
         report,
         "{}: {} found, {} missed, {} false, evidence {}/{}",
@@ -275,7 +278,6 @@ fn every_case_finds_what_a_fact_checker_would_and_nothing_false() {
         "total: {} found, {} missed, {} false, evidence {}/{}",
         total.hits, total.missed, total.false_positives, total.evidence_right, total.evidence_checked
     );
-    eprintln!("{report}");
     assert!(total.hits + total.missed > 0 || !skipped.is_empty(), "no cases with expectations under {}", dir.display());
     assert!(
         total.missed == 0 && total.false_positives == 0,
@@ -284,6 +286,7 @@ fn every_case_finds_what_a_fact_checker_would_and_nothing_false() {
         total.false_positives,
         dir.display()
     );
+    eprintln!("{report}");
 }
 
 fn file_exists_under(root: &Path, file_name: &str) -> bool {
@@ -383,4 +386,36 @@ fn scoring_follows_score_py() {
     assert!(!overlaps(&at(23, 23), spans[0]));
     assert_eq!(anchor_spans("aaa", &["aa".to_string()]), vec![(0, 2), (1, 3)]);
     assert_eq!(line_col("ab\ncé d", 7), (2, 4));
+}
+
+#[test]
+fn a_false_warning_or_a_miss_is_counted_and_information_is_free() {
+    use copydesk::text::Span;
+    let draft = "The talks began at 1000 GMT. \"We will win,\" he said.";
+    let expect = vec![
+        Expected { code: "time-conflict".into(), at: vec!["1000 GMT".into()], evidence: vec!["a.txt".into()] },
+        Expected { code: "quote-unsourced".into(), at: vec!["We will win".into()], evidence: vec![] },
+    ];
+    let docs = vec![SourceDoc::from_text("/corpus/b.txt", "x"), SourceDoc::from_text("/corpus/a.txt", "y")];
+    let time = Finding::new(Rule::TimeConflict, Span::new(19, 27), "time").with_evidence(vec![copydesk::Evidence {
+        doc: 1,
+        span: Span::new(0, 1),
+        sentence: "y".into(),
+    }]);
+    let stray_warning = Finding::new(Rule::PlaceMismatch, Span::new(4, 9), "place");
+    let stray_information = Finding::new(Rule::SourceConflict, Span::new(4, 9), "conflict");
+
+    let (score, _) = score_findings(draft, &expect, &[time.clone(), stray_information.clone()], &docs);
+    assert_eq!((score.hits, score.missed, score.false_positives), (1, 1, 0));
+    assert_eq!((score.evidence_right, score.evidence_checked), (1, 1));
+
+    let (score, lines) = score_findings(draft, &expect, &[time.clone(), stray_warning], &docs);
+    assert_eq!((score.hits, score.missed, score.false_positives), (1, 1, 1));
+    assert!(lines.iter().any(|l| l.contains("false") && l.contains("place-mismatch") && l.contains("\"talks\"")), "{lines:?}");
+    assert!(lines.iter().any(|l| l.contains("missed") && l.contains("quote-unsourced")), "{lines:?}");
+
+    let wrong_doc = Finding { evidence: vec![copydesk::Evidence { doc: 0, span: Span::new(0, 1), sentence: "x".into() }], ..time };
+    let (score, lines) = score_findings(draft, &expect, &[wrong_doc], &docs);
+    assert_eq!((score.evidence_right, score.evidence_checked), (0, 1));
+    assert!(lines.iter().any(|l| l.contains("evidence") && l.contains("b.txt")), "{lines:?}");
 }
