@@ -98,10 +98,13 @@ impl People {
             }
             i
         }
-        let mut groups: BTreeMap<(String, usize), Vec<usize>> = BTreeMap::new();
+        // Variants share first name, length and the surname's first letter: bucket by those so
+        // the pairwise comparison stays small on large corpora.
+        let mut groups: BTreeMap<(String, usize, Option<char>), Vec<usize>> = BTreeMap::new();
         for (i, p) in self.persons.iter().enumerate() {
             let words: Vec<&str> = p.name.split(' ').collect();
-            groups.entry((words[0].to_lowercase(), words.len())).or_default().push(i);
+            let initial = words.last().and_then(|w| w.chars().next()).map(|c| c.to_lowercase().next().unwrap_or(c));
+            groups.entry((words[0].to_lowercase(), words.len(), initial)).or_default().push(i);
         }
         for ids in groups.values() {
             for (x, &i) in ids.iter().enumerate() {
