@@ -2,7 +2,7 @@
 //! the sources give to another person or side.
 
 use super::Context;
-use crate::extract::delegations::Membership;
+use crate::extract::delegations::{same_side, side_label, Membership};
 use crate::finding::{Finding, Rule};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
@@ -25,18 +25,18 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         }
         let person = cx.persons.get(d.name).copied().flatten();
         let person_sides: Vec<_> = src.iter().filter(|x| Some(x.1) == person).collect();
-        let heads_of_side: Vec<_> = src.iter().filter(|x| x.0 == d.side && x.2 == Membership::Head).collect();
+        let heads_of_side: Vec<_> = src.iter().filter(|x| same_side(x.0, &d.side) && x.2 == Membership::Head).collect();
         let display = person.and_then(|p| fb.people.get(p)).map(|p| p.name.clone()).unwrap_or_else(|| name.text());
-        let (message, evidence) = if !person_sides.is_empty() && !person_sides.iter().any(|x| x.0 == d.side) {
-            let other = person_sides[0].0;
+        let (message, evidence) = if !person_sides.is_empty() && !person_sides.iter().any(|x| same_side(x.0, &d.side)) {
+            let other = side_label(person_sides[0].0);
             let mut ev: Vec<_> = person_sides.iter().map(|x| (x.3, x.4)).collect();
             ev.extend(heads_of_side.iter().map(|x| (x.3, x.4)));
-            (format!("the sources put {display} in {other}'s delegation, not {}'s", d.side), ev)
+            (format!("the sources put {display} in {other}'s delegation, not {}'s", side_label(&d.side)), ev)
         } else if d.role == Membership::Head && !heads_of_side.is_empty() && !heads_of_side.iter().any(|x| Some(x.1) == person) {
             let head = fb.people.get(heads_of_side[0].1).map(|p| p.name.clone()).unwrap_or_default();
             let mut ev: Vec<_> = heads_of_side.iter().map(|x| (x.3, x.4)).collect();
-            ev.extend(src.iter().filter(|x| x.0 == d.side && x.2 == Membership::Member).map(|x| (x.3, x.4)));
-            (format!("the sources say {head} led {}'s delegation, not {display}", d.side), ev)
+            ev.extend(src.iter().filter(|x| same_side(x.0, &d.side) && x.2 == Membership::Member).map(|x| (x.3, x.4)));
+            (format!("the sources say {head} led {}'s delegation, not {display}", side_label(&d.side)), ev)
         } else {
             continue;
         };

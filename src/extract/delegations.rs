@@ -74,7 +74,90 @@ impl Ctx<'_> {
                 return Some(side);
             }
         }
+        if let Some(org) = self.org_before(r) {
+            return Some(org);
+        }
         (0..r).rev().find_map(|i| self.side_at(i).map(|x| x.0))
+    }
+    /// A non-country side right before a delegation noun: "the union's delegation",
+    /// "the Harbour Workers' Union delegation", "ACT's team".
+    fn org_before(&self, r: usize) -> Option<String> {
+        let mut k = r;
+        let mut words = Vec::new();
+        while k > 0 {
+            let t = &self.toks[k - 1];
+            let w = t.text(self.src);
+            if t.kind != TokenKind::Word {
+                break;
+            }
+            let (stem, poss) = crate::extract::roles::strip_possessive(w);
+            if t.is_capitalized(self.src) && !matches!(stem, "The" | "A" | "An") {
+                words.push(stem.to_string());
+                k -= 1;
+                continue;
+            }
+            if words.is_empty() && poss && stem.chars().all(char::is_lowercase) && !matches!(stem, "its" | "their" | "his" | "her") {
+                // "the union's delegation": a common noun side, only with "the".
+                if k >= 2 && self.word(k - 2).eq_ignore_ascii_case("the") {
+                    words.push(stem.to_string());
+                }
+            }
+            break;
+        }
+        if words.is_empty() {
+            return None;
+        }
+        words.reverse();
+        Some(org_side(&words))
+    }
+    /// The subject at the start of the sentence when it names a side ("Aegean Ports sent …").
+    fn subject_side(&self, before: usize) -> Option<String> {
+        if let Some(s) = (0..before.min(4)).find_map(|i| self.side_at(i).map(|x| x.0)) {
+            return Some(s);
+        }
+        let mut words = Vec::new();
+        for i in 0..before {
+            let t = &self.toks[i];
+            let w = t.text(self.src);
+            if i == 0 && w.eq_ignore_ascii_case("the") {
+                continue;
+            }
+            if t.kind == TokenKind::Word && t.is_capitalized(self.src) {
+                words.push(crate::extract::roles::strip_possessive(w).0.to_string());
+            } else {
+                break;
+            }
+        }
+        (!words.is_empty()).then(|| org_side(&words))
+    }
+}
+
+/// An organisation as a side: "org:" + its words, lower case.
+fn org_side(words: &[String]) -> String {
+    format!("org:{}", words.join(" ").to_lowercase())
+}
+
+/// Do two side names mean the same side? Countries must be equal; organisations also match by
+/// initials ("ACT" = "Aegean Container Terminals") or by their last word ("the union" = "the
+/// Harbour Workers' Union").
+pub fn same_side(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (Some(x), Some(y)) = (a.strip_prefix("org:"), b.strip_prefix("org:")) else { return false };
+    let initials = |s: &str| s.split_whitespace().filter_map(|w| w.chars().next()).collect::<String>();
+    let last = |s: &str| s.rsplit(' ').next().unwrap_or("").trim_end_matches(['\'', '’']).to_string();
+    let one_word = |s: &str| !s.contains(' ');
+    (one_word(x) && x.len() >= 2 && initials(y) == x)
+        || (one_word(y) && y.len() >= 2 && initials(x) == y)
+        || ((one_word(x) || one_word(y)) && last(x) == last(y))
+}
+
+/// How a side is shown to people.
+pub fn side_label(side: &str) -> String {
+    match side.strip_prefix("org:") {
+        Some(org) => format!("the {org}"),
+        None => side.to_string(),
     }
 }
 
@@ -138,8 +221,9 @@ pub fn find_delegations(seg: &Segmented, sentence: usize, names: &[NameMention])
         // D: "<side>'s team … included NAME and NAME" / "<side> is sending …, including NAME"
         let lw = w.to_lowercase();
         if lw.starts_with("includ") || lw == "comprising" {
-            let has_ref = (0..r).any(|i| is_delegation_noun(cx.word(i))) || (0..r).any(|i| matches!(cx.word(i), "sending" | "sent" | "send"));
-            let side = (0..r).find_map(|i| cx.side_at(i).map(|x| x.0));
+            let last_ref = (0..r).rev().find(|&i| is_delegation_noun(cx.word(i)));
+            let has_ref = last_ref.is_some() || (0..r).any(|i| matches!(cx.word(i), "sending" | "sent" | "send"));
+            let side = last_ref.and_then(|i| cx.side_of_ref(i)).or_else(|| (0..r).find_map(|i| cx.side_at(i).map(|x| x.0)));
             if let (true, Some(side)) = (has_ref, side) {
                 for (ni, &(s0, _, k)) in cx.names.iter().enumerate() {
                     if s0 > r && k != NameKind::Thing {
@@ -148,11 +232,22 @@ pub fn find_delegations(seg: &Segmented, sentence: usize, names: &[NameMention])
                 }
             }
         }
-        // F: "<side> was represented by NAME"
-        if lw == "represented" && cx.word(r + 1) == "by" {
-            let side = (0..r).find_map(|i| cx.side_at(i).map(|x| x.0));
-            if let (Some(side), Some(ni)) = (side, cx.name_starting_after(r + 2, 6)) {
-                push(side, ni, Membership::Member, r, r + 1, &cx);
+        // F: "<side> was represented by NAME, NAME and NAME" / G: "<side> sent NAME and NAME"
+        let represented = lw == "represented" && cx.word(r + 1) == "by";
+        let sent = lw == "sent" && r <= 4 && cx.name_starting_after(r + 1, 4).is_some() && !(r + 1..(r + 5).min(n)).any(|i| is_delegation_noun(cx.word(i)));
+        if represented || sent {
+            if let Some(side) = cx.subject_side(r) {
+                let from = if represented { r + 2 } else { r + 1 };
+                let mut next = from;
+                while let Some(ni) = cx.name_starting_after(next, 6) {
+                    push(side.clone(), ni, Membership::Member, r, r, &cx);
+                    next = cx.names[ni].1 + 1;
+                    // A list goes on only through commas and "and".
+                    let gap: Vec<&str> = (next..cx.names.get(ni + 1).map_or(next, |n| n.0)).map(|i| cx.word(i)).collect();
+                    if gap.iter().any(|w| matches!(*w, "." | ";" | "who" | "which" | "while" | "but")) {
+                        break;
+                    }
+                }
             }
         }
     }
@@ -198,5 +293,18 @@ mod tests {
     #[test]
     fn side_from_earlier_in_clause() {
         assert_eq!(facts("Norway sent a team led by Alma Brekke."), vec![("Norway".into(), "Alma Brekke".into(), Membership::Head)]);
+    }
+}
+
+#[cfg(test)]
+mod org_tests {
+    use super::*;
+
+    #[test]
+    fn organisations_match_by_initials_or_head_word() {
+        assert!(same_side("org:act", "org:aegean container terminals"));
+        assert!(same_side("org:union", "org:harbour workers' union"));
+        assert!(!same_side("org:union", "org:aegean container terminals"));
+        assert!(!same_side("Norway", "Sweden"));
     }
 }
