@@ -23,6 +23,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if cx.in_quote(name.span) {
             continue;
         }
+        // "the company's delegation": a common noun that names no side the sources know.
+        let generic = d.side.strip_prefix("org:").is_some_and(|o| !o.contains(' ') && o.chars().all(char::is_lowercase));
+        if generic && !src.iter().any(|x| same_side(x.0, &d.side)) {
+            continue;
+        }
         let person = cx.persons.get(d.name).copied().flatten();
         let person_sides: Vec<_> = src.iter().filter(|x| Some(x.1) == person).collect();
         let heads_of_side: Vec<_> = src.iter().filter(|x| same_side(x.0, &d.side) && x.2 == Membership::Head).collect();

@@ -16,7 +16,7 @@ mod time_conflict;
 
 use crate::config::Config;
 use crate::facts::{analyze, Analysis, FactBase, PersonId};
-use crate::finding::{Finding, Rule};
+use crate::finding::{Finding, Rule, Severity};
 use crate::text::{LineIndex, Span, TextKind};
 use std::collections::HashSet;
 
@@ -93,7 +93,7 @@ pub fn check_draft(facts: &FactBase, draft: &str, config: &Config) -> Vec<Findin
         let Some(severity) = config.severity(rule) else { continue };
         for mut f in run(&cx) {
             f.rule = rule;
-            f.severity = severity;
+            f.severity = if f.unsure { severity.max(Severity::Information) } else { severity };
             let line = lines.line_of(f.span.start);
             if ignores.iter().any(|(l, codes)| *l == line && (codes.is_empty() || codes.contains(rule.code()))) {
                 continue;

@@ -297,6 +297,14 @@ fn title_after(toks: &[Token], src: &str, after_name: usize, seg: &Segmented) ->
     if toks.get(k).is_some_and(|t| matches!(t.text(src).to_lowercase().as_str(), "the" | "a" | "an")) {
         k += 1;
     }
+    // "X, the company's finance director": the possessor opens the title.
+    if toks.get(k).is_some_and(|t| {
+        let (stem, poss) = strip_possessive(t.text(src));
+        poss && t.kind == TokenKind::Word && stem.chars().all(char::is_lowercase)
+    }) && toks.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word)
+    {
+        k += 1;
+    }
     let start = k;
     let mut last_head: Option<usize> = None;
     while k < toks.len() && k < start + 8 {

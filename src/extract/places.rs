@@ -1,6 +1,7 @@
 //! Venues and cities where events happen.
 
-use crate::extract::names::NameMention;
+use crate::extract::names::{NameKind, NameMention};
+use crate::text::Segmented;
 use crate::knowledge::{country_by_word, COUNTRIES};
 use crate::text::Span;
 use serde::Serialize;
@@ -9,7 +10,10 @@ use serde::Serialize;
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     Venue,
+    /// A city the built-in lists know (capitals, time-zone cities).
     City,
+    /// A country, or a locality named after "in" that no list knows.
+    Region,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -35,15 +39,21 @@ pub fn is_known_city(name: &str) -> bool {
     COUNTRIES.iter().any(|c| c.capitals.iter().any(|k| k.eq_ignore_ascii_case(name))) || crate::knowledge::zone_for_place(name).is_some()
 }
 
-/// Places among a sentence's name mentions.
-pub fn find_places(names: &[NameMention]) -> Vec<PlaceMention> {
+/// Places among a document's name mentions.
+pub fn find_places(seg: &Segmented, names: &[NameMention]) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     for n in names {
         let text = n.text();
+        let after_in = seg.masked.get(..n.span.start).is_some_and(|b| {
+            let b = b.trim_end();
+            b.ends_with(" in") || b.ends_with("\nin") || b == "in" || b.ends_with(" In")
+        });
         if n.words.len() >= 2 && n.words.last().is_some_and(|w| is_venue_word(w)) {
             out.push(PlaceMention { span: n.span, name: text, kind: PlaceKind::Venue, sentence: n.sentence });
         } else if is_known_city(&text) && country_by_word(&text).map_or(true, |c| c.capitals.iter().any(|k| k.eq_ignore_ascii_case(&text))) {
             out.push(PlaceMention { span: n.span, name: text, kind: PlaceKind::City, sentence: n.sentence });
+        } else if after_in && (country_by_word(&text).is_some() || n.kind != NameKind::Thing) && n.title.is_none() {
+            out.push(PlaceMention { span: n.span, name: text, kind: PlaceKind::Region, sentence: n.sentence });
         }
     }
     out

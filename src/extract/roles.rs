@@ -79,6 +79,18 @@ impl Role {
         self.head == other.head && !self.compatible(other)
     }
 
+    /// Is the head a specific office (one per person at a time: "minister", "chief executive")
+    /// rather than a description many people share ("official", "negotiator")?
+    pub fn is_office(&self) -> bool {
+        matches!(
+            self.head.as_str(),
+            "minister" | "president" | "secretary" | "director" | "executive" | "chair" | "governor" | "mayor"
+                | "spokesperson" | "ambassador" | "chancellor" | "premier" | "commissioner" | "treasurer"
+                | "ceo" | "cfo" | "coo" | "counsel" | "editor" | "judge" | "prosecutor" | "senator" | "king"
+                | "queen" | "pope" | "speaker" | "superintendent" | "principal" | "dean" | "coach" | "captain"
+        )
+    }
+
     pub fn describe(&self) -> String {
         let mut s = String::new();
         if let Some(n) = &self.nation {

@@ -64,7 +64,7 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
             counts.push(Located { fact: c, sentence: i, events, broad: broad.clone() });
         }
     }
-    let places = find_places(&names);
+    let places = find_places(&seg, &names);
     let quotes = find_quotes(&seg);
     Analysis { seg, names, delegations, places, quotes, times, counts }
 }

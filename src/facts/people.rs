@@ -3,7 +3,7 @@
 use super::{Analysis, Sourced};
 use crate::extract::names::NameKind;
 use crate::extract::roles::Role;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 pub type PersonId = u32;
 
@@ -41,15 +41,36 @@ fn key(words: &[String]) -> String {
     words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
 }
 
-/// Two spellings of one surname: a letter or two apart, same first letter ("Zelensky"/"Zelenskiy").
+/// Two spellings of one name: one edit apart ("Zelensky"/"Zelenskiy", "Chatzidakis"/"Hatzidakis").
+/// Two edits apart are different people as often as not ("Lazaridis"/"Lazarakis").
 pub fn spelling_variants(a: &str, b: &str) -> bool {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
-    if la == lb || la.chars().next() != lb.chars().next() {
-        return la == lb;
+    if la == lb {
+        return true;
     }
     let n = la.chars().count().min(lb.chars().count());
     let d = strsim::damerau_levenshtein(&la, &lb);
-    n >= 5 && d <= if n >= 8 { 2 } else { 1 }
+    let same_initial = la.chars().next() == lb.chars().next();
+    n >= 5 && d <= 1 && (same_initial || n >= 7)
+}
+
+/// The word with each one letter left out: two words one edit apart share one of these keys.
+fn deletion_keys(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.to_lowercase().chars().collect();
+    let mut keys = vec![chars.iter().collect::<String>()];
+    for i in 0..chars.len() {
+        keys.push(chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c).collect());
+    }
+    keys
+}
+
+/// First names of one person: equal, a spelling variant ("Dimitris"/"Dimitrios"), or an initial.
+fn first_names_agree(a: &str, b: &str) -> bool {
+    let (x, y) = (a.trim_end_matches('.').to_lowercase(), b.trim_end_matches('.').to_lowercase());
+    x == y
+        || (x.chars().count() == 1 && y.starts_with(&x))
+        || (y.chars().count() == 1 && x.starts_with(&y))
+        || (x.chars().count().min(y.chars().count()) >= 4 && strsim::damerau_levenshtein(&x, &y) <= 1)
 }
 
 impl People {
@@ -98,22 +119,36 @@ impl People {
             }
             i
         }
-        // Variants share first name, length and the surname's first letter: bucket by those so
-        // the pairwise comparison stays small on large corpora.
-        let mut groups: BTreeMap<(String, usize, Option<char>), Vec<usize>> = BTreeMap::new();
+        // Candidate pairs share a surname deletion key (one edit apart) or the same first name;
+        // both indexes keep the comparison near-linear on large corpora.
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, p) in self.persons.iter().enumerate() {
             let words: Vec<&str> = p.name.split(' ').collect();
-            let initial = words.last().and_then(|w| w.chars().next()).map(|c| c.to_lowercase().next().unwrap_or(c));
-            groups.entry((words[0].to_lowercase(), words.len(), initial)).or_default().push(i);
+            let surname = words.last().copied().unwrap_or("");
+            if surname.chars().count() >= 5 {
+                for k in deletion_keys(surname) {
+                    by_key.entry(format!("{}|{k}", words.len())).or_default().push(i);
+                }
+            }
+            by_key.entry(format!("{}#{}", words.len(), words[0].to_lowercase())).or_default().push(i);
         }
-        for ids in groups.values() {
+        for ids in by_key.values() {
+            if ids.len() > 200 {
+                continue;
+            }
             for (x, &i) in ids.iter().enumerate() {
                 for &j in &ids[x + 1..] {
-                    let a = self.persons[i].name.rsplit(' ').next().unwrap_or("");
-                    let b = self.persons[j].name.rsplit(' ').next().unwrap_or("");
-                    if spelling_variants(a, b) {
+                    if i == j {
+                        continue;
+                    }
+                    let a: Vec<&str> = self.persons[i].name.split(' ').collect();
+                    let b: Vec<&str> = self.persons[j].name.split(' ').collect();
+                    let same_rest = a.len() == b.len() && a[..a.len() - 1].iter().zip(&b[..b.len() - 1]).all(|(x, y)| first_names_agree(x, y));
+                    if same_rest && spelling_variants(a[a.len() - 1], b[b.len() - 1]) {
                         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
-                        parent[rj] = ri;
+                        if ri != rj {
+                            parent[rj] = ri;
+                        }
                     }
                 }
             }
@@ -199,6 +234,27 @@ mod tests {
         assert!(spelling_variants("Zelensky", "Zelenskiy"));
         assert!(spelling_variants("Brekke", "Brekka"));
         assert!(!spelling_variants("Hansen", "Jansen"));
+        assert!(spelling_variants("Chatzidakis", "Hatzidakis"));
+        assert!(!spelling_variants("Lazaridis", "Lazarakis"));
         assert!(!spelling_variants("Lind", "Lund"));
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use crate::corpus::SourceDoc;
+    use crate::facts::FactBase;
+
+    #[test]
+    fn transliterated_full_names_are_one_person() {
+        let docs = vec![
+            SourceDoc::from_text("/a.txt", "Union president Dimitris Hatzidakis said no."),
+            SourceDoc::from_text("/b.txt", "Union president Dimitrios Chatzidakis said no again."),
+            SourceDoc::from_text("/c.txt", "Spokesman Nikos Lazarakis and secretary Nikos Lazaridis spoke."),
+        ];
+        let fb = FactBase::build(docs);
+        let h = fb.people.resolve(&["Hatzidakis".to_string()]).unwrap();
+        assert_eq!(fb.people.resolve(&["Chatzidakis".to_string()]), Some(h));
+        assert_ne!(fb.people.resolve(&["Lazarakis".to_string()]), fb.people.resolve(&["Lazaridis".to_string()]));
     }
 }
