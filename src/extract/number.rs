@@ -136,6 +136,15 @@ impl<'a> Words<'a> {
         Span::new(s, e)
     }
 
+    /// A line break between tokens `a` and `b`: scraped pages put captions and counters on
+    /// their own lines, and a phrase never continues across them.
+    pub(crate) fn line_break_between(&self, a: usize, b: usize) -> bool {
+        match (self.toks.get(a), self.toks.get(b)) {
+            (Some(x), Some(y)) => self.text.get(x.span.end..y.span.start).is_some_and(|gap| gap.contains('\n')),
+            _ => false,
+        }
+    }
+
     /// The text from token `first` through token `last`, inclusive.
     pub(crate) fn text_between(&self, first: usize, last: usize) -> &'a str {
         self.span(first, last + 1).slice(self.text)
@@ -356,8 +365,9 @@ fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
         // "the first", "a second": ordinals and fractions mean nothing without their noun.
         return None;
     }
-    if parsed.kind == CountKind::Cardinal && !parsed_is_digits(w, &parsed) && unit.is_empty() {
-        // "two" alone: usually a pronoun-like use ("the two met").
+    if parsed.kind == CountKind::Cardinal && unit.is_empty() {
+        // A number that counts nothing cannot be checked: "the two met", "won 3 to 1",
+        // a page's "0" likes counter.
         return None;
     }
     if is_one_pronoun(w, &parsed, &head) {
@@ -377,10 +387,6 @@ fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
         },
         end,
     ))
-}
-
-fn parsed_is_digits(w: &Words, p: &Parsed) -> bool {
-    (p.number.0..p.number.1).any(|k| w.is_number(k))
 }
 
 /// "one of the", "the one who", "no one", "one day": "one" that is not a count.
@@ -460,6 +466,10 @@ fn in_name(w: &Words, i: usize) -> bool {
     let prev = w.text(i - 1);
     if matches!(prev, "#" | "№") {
         return true;
+    }
+    // "Articles 5 and 6": the second number belongs to the same names.
+    if matches!(prev, "and" | "or" | ",") && i >= 2 && w.is_number(i - 2) {
+        return in_name(w, i - 2);
     }
     if prev == "." && i >= 2 && matches!(w.lower(i - 2), "no" | "nos") {
         return true;
@@ -724,7 +734,7 @@ fn unit_phrase(w: &Words, k: usize) -> (Vec<String>, usize) {
     let mut end = k;
     for n in 0..3 {
         let i = k + n;
-        if !w.is_word(i) {
+        if !w.is_word(i) || (i > 0 && w.line_break_between(i - 1, i)) {
             break;
         }
         let text = w.text(i);
@@ -753,6 +763,10 @@ fn unit_phrase(w: &Words, k: usize) -> (Vec<String>, usize) {
         if lower != bare {
             break;
         }
+    }
+    // "the first Russia–Ukraine talks": the phrase goes on past a hyphen we cannot read.
+    if end > k && matches!(w.text(end), "-" | "\u{2013}" | "/") && w.adjacent(end - 1, end) {
+        return (Vec::new(), k);
     }
     (words, end)
 }
@@ -812,6 +826,7 @@ mod tests {
         assert_eq!(only("The 112th session opened."), (112.0, CountKind::Ordinal, Bound::Exact, "session".into(), "session".into()));
         assert_eq!(only("The twenty-first round failed."), (21.0, CountKind::Ordinal, Bound::Exact, "round".into(), "round".into()));
         assert!(counts("He came first.").is_empty());
+        assert!(counts("The first Chile–Peru summit ended.").is_empty());
     }
 
     #[test]
@@ -851,6 +866,8 @@ mod tests {
             "The 1980s were hard.",
             "The score was 2-1.",
             "Air Force One landed.",
+            "They shut Line 3 and 4 stations.",
+            "likes\n0\nshares",
         ] {
             assert!(counts(t).is_empty(), "{t}: {:?}", counts(t));
         }

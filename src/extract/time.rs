@@ -129,7 +129,8 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
         // "9.30" is a decimal unless a.m./p.m. or a zone says otherwise.
         ClockForm::Dot => meridiem.is_some() || zone.is_some(),
         // "0930" is a number or a year unless a zone word follows.
-        ClockForm::FourDigits => meridiem.is_none() && (zone.is_some() || military_hours_at(w, i)),
+        // "in 2022 in Paris" is a year: a place alone does not make a clock.
+        ClockForm::FourDigits => meridiem.is_none() && ((zone.is_some() && w.lower(end) != "in") || military_hours_at(w, i)),
         ClockForm::Hour => {
             if meridiem.is_some() {
                 true
@@ -708,6 +709,7 @@ mod tests {
         assert!(times("The plant employs 1500 workers.").is_empty());
         assert!(times("Archives hold 1500 hours of footage.").iter().all(|(_, v)| matches!(v, TimeValue::Duration { .. })));
         assert!(times("The bridge was built in 1930 by engineers.").is_empty());
+        assert!(times("Both sides met in 2019 in Minsk.").is_empty());
     }
 
     #[test]
