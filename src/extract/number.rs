@@ -344,13 +344,14 @@ fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
         Some((unit, head)) => (unit, head, unit_from),
         None => {
             let from = if matches!(parsed.kind, CountKind::Fraction | CountKind::Percent) && w.lower(unit_from) == "of" {
-                skip_determiners(w, unit_from + 1)
+                Some(skip_determiners(w, unit_from + 1))
             } else if parsed.kind == CountKind::Percent {
-                unit_from
+                // "40% turnout" would be a guess; only "40% of voters" names what is counted.
+                None
             } else {
-                unit_from
+                Some(unit_from)
             };
-            let (words, end) = unit_phrase(w, from);
+            let (words, end) = from.map(|f| unit_phrase(w, f)).unwrap_or((Vec::new(), unit_from));
             if words.is_empty() {
                 (String::new(), String::new(), unit_from)
             } else {
@@ -717,7 +718,14 @@ const VERBS: &[&str] = &[
     "entered", "gathered", "marched", "protested", "waited", "spent", "spend", "cost", "costs",
     "worth", "apiece", "aged", "need", "needed", "needs", "want", "wanted", "wants", "live",
     "lived", "lives", "work", "worked", "works", "stand", "stood", "sat", "began", "begin",
-    "ended", "end", "started", "start", "remain", "stay", "stayed", "took", "set",
+    "ended", "end", "started", "start", "stay", "stayed", "set", "spoke", "speak", "speaks",
+    "ran", "run", "fell", "fall", "rose", "rise", "grew", "grow", "paid", "pay", "sold", "bought",
+    "brought", "fought", "knew", "flew", "fly", "drove", "broke", "chose", "led", "kept", "keep",
+    "sent", "built", "hit", "cut", "put", "did", "do", "felt", "heard", "showed", "shown",
+    "struck", "withdrew", "shot", "lay", "laid", "rode", "sank", "shook", "stole", "threw", "tore",
+    "woke", "appear", "appeared", "seem", "seemed", "try", "tried", "help", "helped", "say",
+    "tell", "think", "thought", "believe", "believed", "know", "hope", "hoped", "expect",
+    "expected", "belong", "belonged", "continue", "continued", "move", "moved", "arrive",
 ];
 
 /// Words that end a unit phrase without being verbs: times of day and sentence adverbs.
@@ -745,7 +753,8 @@ fn unit_phrase(w: &Words, k: usize) -> (Vec<String>, usize) {
         if is_stopword(bare)
             || VERBS.contains(&bare)
             || UNIT_STOPS.contains(&bare)
-            || is_speech_verb(bare)
+            // "said", "told" end a phrase; "states", "claims", "remarks" may be the noun.
+            || (is_speech_verb(bare) && !bare.ends_with('s'))
             || looks_verb
             || looks_adverb
             || weekday(text).is_some_and(|_| crate::knowledge::WEEKDAYS.contains(&bare))
@@ -802,6 +811,9 @@ mod tests {
     fn cardinals() {
         assert_eq!(only("The bloc imposed 14 trade packages on them."), card(14.0, Bound::Exact, "trade packages", "package"));
         assert_eq!(only("The council has 31 members."), card(31.0, Bound::Exact, "members", "member"));
+        assert_eq!(only("All 50 states voted."), card(50.0, Bound::Exact, "states", "state"));
+        assert_eq!(only("The bloc's 19 member states objected."), card(19.0, Bound::Exact, "member states", "state"));
+        assert_eq!(only("Only three ministers spoke."), card(3.0, Bound::Exact, "ministers", "minister"));
         assert_eq!(only("A thousand volunteers signed up."), card(1000.0, Bound::Exact, "volunteers", "volunteer"));
         assert_eq!(only("They hired 2.5 million temporary workers."), card(2.5e6, Bound::Exact, "temporary workers", "worker"));
         assert_eq!(only("More than a million Canadians voted."), card(1e6, Bound::AtLeast, "canadians", "canadian"));
@@ -844,6 +856,7 @@ mod tests {
         assert_eq!(only("Turnout fell to 38% overall."), (38.0, CountKind::Percent, Bound::Exact, String::new(), String::new()));
         assert_eq!(only("About 62 per cent of farmers agreed."), (62.0, CountKind::Percent, Bound::Approximate, "farmers".into(), "farmer".into()));
         assert_eq!(only("Prices rose 7 percent."), (7.0, CountKind::Percent, Bound::Exact, String::new(), String::new()));
+        assert_eq!(only("I am 90 per cent sure."), (90.0, CountKind::Percent, Bound::Exact, String::new(), String::new()));
         assert_eq!(only("The fund pledged $4 billion in aid."), card(4e9, Bound::Exact, "dollars", "dollar"));
         assert_eq!(only("It cost €2.5bn to build."), card(2.5e9, Bound::Exact, "euros", "euro"));
     }

@@ -541,8 +541,9 @@ pub(crate) fn unit_minutes(word: &str) -> Option<f64> {
 
 fn duration_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
     let (hedge, start) = hedge_at(w, i).unwrap_or((Hedge::Exact, i));
-    if start == i && i > 0 && is_rate_word(&w.lower(i - 1)) && matches!(w.lower(i), "a" | "an") {
-        // "three times a day", "24 hours a day": a rate, not a length of time.
+    if start == i && matches!(w.lower(i), "a" | "an") && !(i > 0 && introduces_length(w.lower(i - 1))) {
+        // "a day" alone is as often a rate ("twice a day", "$5m a year") or a vague "a year
+        // ago" as a length of time; only read it after a word that introduces a length.
         return None;
     }
     let (low, high, end) = quantity_with_unit(w, start)?;
@@ -557,8 +558,12 @@ fn duration_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
     Some((TimeValue::Duration { min_minutes: min, max_minutes: max }, end))
 }
 
-fn is_rate_word(w: &str) -> bool {
-    unit_minutes(w).is_some() || matches!(w, "times" | "once" | "twice" | "thrice")
+fn introduces_length(w: &str) -> bool {
+    matches!(
+        w,
+        "for" | "in" | "within" | "after" | "than" | "lasted" | "lasting" | "last" | "lasts" | "took" | "take" | "takes"
+            | "spent" | "spend" | "waited" | "wait" | "only" | "just" | "barely" | "nearly" | "almost" | "about" | "around"
+    )
 }
 
 /// A number (or range) and a time unit from `i`: (low, high) in minutes and the next index.
@@ -600,6 +605,14 @@ fn quantity_with_unit(w: &Words, i: usize) -> Option<(f64, f64, usize)> {
     // "45 years old": an age, not a length of time.
     if w.lower(end) == "old" {
         return None;
+    }
+    // "an hour and 15 minutes", "two days and six hours".
+    if w.lower(end) == "and" {
+        if let Some((l2, h2, e2)) = quantity_with_unit(w, end + 1) {
+            if h2 < unit {
+                return Some((low + l2, high + h2, e2));
+            }
+        }
     }
     Some((low, high, end))
 }
@@ -795,6 +808,8 @@ mod tests {
         assert_eq!(duration("The drive takes an hour and a half."), (90.0, 90.0));
         assert_eq!(duration("Repairs need two to three weeks."), (14.0 * 1440.0, 21.0 * 1440.0));
         assert_eq!(duration("An hour-long call ended it."), (60.0, 60.0));
+        assert_eq!(duration("The vote took an hour and 20 minutes."), (80.0, 80.0));
+        assert_eq!(duration("It was over in a day."), (1440.0, 1440.0));
     }
 
     #[test]
@@ -804,6 +819,8 @@ mod tests {
         assert!(times("Guards patrol 24 hours a day.").len() == 1);
         assert!(times("Buses run three times a day.").is_empty());
         assert!(times("Many hours passed.").is_empty());
+        assert!(times("She earns $3m a year.").is_empty());
+        assert!(times("A week later they left.").is_empty());
     }
 
     #[test]
