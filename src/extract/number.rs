@@ -316,13 +316,36 @@ fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
     let (hedge, start) = hedge_at(w, i).unwrap_or((Hedge::Exact, i));
     let mut bound = bound_of(hedge);
     let hedged = start != i;
-    let parsed = if w.text(start) == "$" || w.text(start) == "€" || w.text(start) == "£" {
+    let mut parsed = if w.text(start) == "$" || w.text(start) == "€" || w.text(start) == "£" {
         money_at(w, start)?
     } else if w.is_number(start) {
-        digits_at(w, start, hedged)?
+        match multiplier_at(w, start) {
+            Some(p) if !in_name(w, start) => p,
+            _ => digits_at(w, start, hedged)?,
+        }
     } else {
         words_at(w, start)?
     };
+    let (n0, n1) = parsed.number;
+    // "1,000-plus", "300-odd".
+    if n1 >= 2 && w.text(n1 - 2) == "-" {
+        match w.lower(n1 - 1) {
+            "plus" => bound = Bound::AtLeast,
+            "odd" | "some" => bound = Bound::Approximate,
+            _ => {}
+        }
+    }
+    // The upper end of a range ("five to 10 people", "between 200 and 300 troops") only
+    // caps the count.
+    if !hedged && n0 >= 2 && matches!(w.lower(n0 - 1), "to" | "and" | "or") && is_number_at(w, n0 - 2) {
+        bound = Bound::AtMost;
+    }
+    // "one in five voters": a share.
+    if parsed.kind == CountKind::Cardinal && parsed.unit.is_none() && w.lower(n1) == "in" {
+        if let Some(denominator) = number_value_at(w, n1 + 1).filter(|d| *d > parsed.value) {
+            parsed = Parsed { value: parsed.value / denominator, kind: CountKind::Fraction, number: (n0, n1 + 2), unit_from: n1 + 2, unit: None };
+        }
+    }
     let mut unit_from = parsed.unit_from;
     // "1,000 or more prisoners", "500 or so".
     if w.lower(unit_from) == "or" {
@@ -399,6 +422,19 @@ fn is_one_pronoun(w: &Words, p: &Parsed, head: &str) -> bool {
     let before = if n0 > 0 { w.lower(n0 - 1) } else { "" };
     matches!(before, "the" | "no" | "this" | "that" | "every" | "any" | "each" | "which" | "anyone" | "someone" | "other")
         || matches!(head, "another" | "day" | "time" | "way" | "thing" | "point" | "hand" | "side" | "")
+}
+
+/// A single-token number, in digits or words ("5", "five").
+fn number_value_at(w: &Words, i: usize) -> Option<f64> {
+    if w.is_number(i) {
+        plain_value(w.text(i))
+    } else {
+        compound_small(w.lower(i))
+    }
+}
+
+fn is_number_at(w: &Words, i: usize) -> bool {
+    number_value_at(w, i).is_some()
 }
 
 fn skip_determiners(w: &Words, mut k: usize) -> usize {
@@ -821,6 +857,16 @@ mod tests {
         assert_eq!(only("Fewer than 60 lawmakers attended."), card(60.0, Bound::AtMost, "lawmakers", "lawmaker"));
         assert_eq!(only("Some twenty-five engineers stayed behind."), card(25.0, Bound::Approximate, "engineers", "engineer"));
         assert_eq!(only("The firm cut 300 or more jobs."), card(300.0, Bound::AtLeast, "jobs", "job"));
+    }
+
+    #[test]
+    fn ranges_and_ratios() {
+        assert_eq!(only("Between 40 and 60 ships docked."), card(60.0, Bound::AtMost, "ships", "ship"));
+        assert_eq!(only("Two or three guards stood there."), card(3.0, Bound::AtMost, "guards", "guard"));
+        assert_eq!(only("Roughly one in four adults voted."), (0.25, CountKind::Fraction, Bound::Approximate, "adults".into(), "adult".into()));
+        assert_eq!(only("Some 2,000-odd fans came."), card(2000.0, Bound::Approximate, "fans", "fan"));
+        assert_eq!(only("They fielded 400-plus candidates."), card(400.0, Bound::AtLeast, "candidates", "candidate"));
+        assert_eq!(only("Exports hit 1.5 times the forecast."), (1.5, CountKind::Multiplier, Bound::Exact, "forecast".into(), "forecast".into()));
     }
 
     #[test]

@@ -541,7 +541,11 @@ pub(crate) fn unit_minutes(word: &str) -> Option<f64> {
 
 fn duration_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
     let (hedge, start) = hedge_at(w, i).unwrap_or((Hedge::Exact, i));
-    if start == i && matches!(w.lower(i), "a" | "an") && !(i > 0 && introduces_length(w.lower(i - 1))) {
+    if matches!(w.lower(start), "a" | "an") && matches!(w.lower(start + 1), "second" | "sec") {
+        // "wait a second", "a second round".
+        return None;
+    }
+    if start == i && matches!(w.lower(i), "a" | "an" | "one") && !(i > 0 && introduces_length(w.lower(i - 1))) {
         // "a day" alone is as often a rate ("twice a day", "$5m a year") or a vague "a year
         // ago" as a length of time; only read it after a word that introduces a length.
         return None;
@@ -821,6 +825,8 @@ mod tests {
         assert!(times("Many hours passed.").is_empty());
         assert!(times("She earns $3m a year.").is_empty());
         assert!(times("A week later they left.").is_empty());
+        assert!(times("It rained one day in spring.").is_empty());
+        assert!(times("Hold on a second.").is_empty());
     }
 
     #[test]
