@@ -191,7 +191,7 @@ pub(crate) fn parse_number_words(words: &[&str]) -> Option<(f64, usize)> {
             break;
         }
         if word == "and" && seen_number && current % 100.0 == 0.0 && current > 0.0 {
-            if words.get(k + 1).copied().and_then(|n| compound_small(n)).is_some() {
+            if words.get(k + 1).copied().and_then(compound_small).is_some() {
                 k += 1;
                 continue;
             }

@@ -87,7 +87,11 @@ fn named_offset(id: &str, minutes: i32, date: Option<NaiveDate>) -> Option<i32> 
     let hour = u32::try_from(minutes / 60).ok()?;
     let minute = u32::try_from(minutes % 60).ok()?;
     let local = date.and_hms_opt(hour, minute, 0)?;
-    let offset = tz.from_local_datetime(&local).earliest()?.offset().fix();
+    let offset = match tz.from_local_datetime(&local).earliest() {
+        Some(t) => t.offset().fix(),
+        // A wall time skipped by a spring-forward change: the offset in force just before.
+        None => tz.offset_from_utc_datetime(&(local - chrono::Duration::hours(3))).fix(),
+    };
     Some(offset.local_minus_utc() / 60)
 }
 
@@ -574,7 +578,7 @@ fn introduces_length(w: &str) -> bool {
 fn quantity_with_unit(w: &Words, i: usize) -> Option<(f64, f64, usize)> {
     // "half an hour", "half a day".
     if w.lower(i) == "half" && matches!(w.lower(i + 1), "a" | "an") {
-        let unit = unit_minutes(&w.lower(i + 2))?;
+        let unit = unit_minutes(w.lower(i + 2))?;
         return Some((unit / 2.0, unit / 2.0, i + 3));
     }
     // "two-hour", "90-minute" as one word, "an hour-long".
@@ -587,14 +591,14 @@ fn quantity_with_unit(w: &Words, i: usize) -> Option<(f64, f64, usize)> {
     // "two to three hours", "2-3 days".
     if matches!(w.lower(next), "to" | "-" | "\u{2013}") {
         if let Some((h, after)) = quantity_at(w, next + 1) {
-            if h > low && unit_minutes(&w.lower(after)).is_some() {
+            if h > low && unit_minutes(w.lower(after)).is_some() {
                 high = h;
                 next = after;
             }
         }
     }
     let (low, high) = with_half(w, &mut next, low, high);
-    let unit = unit_minutes(&w.lower(next))?;
+    let unit = unit_minutes(w.lower(next))?;
     if !w.is_word(next) {
         return None;
     }
@@ -624,7 +628,7 @@ fn quantity_with_unit(w: &Words, i: usize) -> Option<(f64, f64, usize)> {
 /// "two and a half hours": adds the half and moves `next` past it.
 fn with_half(w: &Words, next: &mut usize, low: f64, high: f64) -> (f64, f64) {
     let n = *next;
-    if w.lower(n) == "and" && w.lower(n + 1) == "a" && w.lower(n + 2) == "half" && unit_minutes(&w.lower(n + 3)).is_some() {
+    if w.lower(n) == "and" && w.lower(n + 1) == "a" && w.lower(n + 2) == "half" && unit_minutes(w.lower(n + 3)).is_some() {
         *next = n + 3;
         return (low + 0.5, high + 0.5);
     }
@@ -641,7 +645,7 @@ fn quantity_at(w: &Words, i: usize) -> Option<(f64, usize)> {
         let v: f64 = text.replace(',', "").parse().ok()?;
         return Some((v, i + 1));
     }
-    if matches!(w.lower(i), "a" | "an") && unit_minutes(&w.lower(i + 1)).is_some() {
+    if matches!(w.lower(i), "a" | "an") && unit_minutes(w.lower(i + 1)).is_some() {
         return Some((1.0, i + 1));
     }
     let words: Vec<&str> = (i..w.len().min(i + 6)).map(|k| w.lower(k)).collect();
@@ -840,6 +844,9 @@ mod tests {
         assert_eq!(utc_minutes(&clock(600, Zone::Unspecified), None, may16), None);
         assert_eq!(utc_minutes(&clock(600, Zone::Named("Nowhere/Atlantis".into())), None, may16), None);
         assert_eq!(utc_minutes(&TimeValue::Weekday { day: 2 }, None, None), None);
+        // 02:30 did not exist in London on 30 March 2025: either offset is an honest reading.
+        let gap = utc_minutes(&clock(150, Zone::Named("Europe/London".into())), None, NaiveDate::from_ymd_opt(2025, 3, 30));
+        assert!(matches!(gap, Some(90) | Some(150)), "{gap:?}");
     }
 
     #[test]
