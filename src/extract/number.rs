@@ -951,6 +951,17 @@ mod tests {
     }
 
     #[test]
+    fn every_cut_of_a_dense_text_is_safe() {
+        let dense = "At 0930 GMT+3 on Fri. 16 May 2025, «more than 1,000-for-1,000» $5bn — a fifth of Ürümqi’s 267th 40% … 12:30 a.m. Moscow time; nearly two-thirds, 3-1, F-16, one in five, twice the size.";
+        let cuts: Vec<usize> = (0..=dense.len()).filter(|&k| dense.is_char_boundary(k)).collect();
+        for &a in cuts.iter().step_by(3) {
+            for &b in cuts.iter().filter(|&&b| b >= a).step_by(7) {
+                let _ = counts(&dense[a..b]);
+            }
+        }
+    }
+
+    #[test]
     fn odd_input_does_not_panic() {
         for t in ["", "$", "$ 5", "5-", "-for-", "a-for-a", "1,00,0 men", "½ of them", "three-", "😀 12 😀", "1.2.3 units", "+5"] {
             let _ = counts(t);

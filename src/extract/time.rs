@@ -130,10 +130,10 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
         // "09:30", "21:30": unmistakable with a zone, a leading zero or an afternoon hour;
         // "10:30" alone may be morning or evening, so it needs a.m./p.m. or a zone.
         ClockForm::Colon { leading_zero } => meridiem.is_some() || zone.is_some() || leading_zero || hour >= 13 || hour == 0,
-        // "9.30" is a decimal unless a.m./p.m. or a zone says otherwise.
-        ClockForm::Dot => meridiem.is_some() || zone.is_some(),
-        // "0930" is a number or a year unless a zone word follows.
-        // "in 2022 in Paris" is a year: a place alone does not make a clock.
+        // "9.30" is a decimal unless a.m./p.m. or a zone word says otherwise ("rose 3.25 in
+        // Paris" is not a time).
+        ClockForm::Dot => meridiem.is_some() || (zone.is_some() && w.lower(end) != "in"),
+        // "0930" is a number or a year unless a zone word follows; "in 2022 in Paris" is a year.
         ClockForm::FourDigits => meridiem.is_none() && ((zone.is_some() && w.lower(end) != "in") || military_hours_at(w, i)),
         ClockForm::Hour => {
             if meridiem.is_some() {
@@ -750,6 +750,7 @@ mod tests {
         assert!(times("Inflation rose to 3.25 last month.").iter().all(|(_, v)| !matches!(v, TimeValue::Clock { .. })));
         assert!(times("They met at 10:30 and left.").is_empty());
         assert!(times("The score was 3 to 1.").is_empty());
+        assert!(times("Shares rose 3.25 in Tokyo.").is_empty());
     }
 
     #[test]
