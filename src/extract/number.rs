@@ -383,15 +383,9 @@ fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
             }
         }
     };
-    if parsed.kind == CountKind::Percent && unit.is_empty() {
-        // "40%" alone still counts; nothing to do.
-    } else if unit.is_empty() && !matches!(parsed.kind, CountKind::Cardinal | CountKind::Percent) {
-        // "the first", "a second": ordinals and fractions mean nothing without their noun.
-        return None;
-    }
-    if parsed.kind == CountKind::Cardinal && unit.is_empty() {
-        // A number that counts nothing cannot be checked: "the two met", "won 3 to 1",
-        // a page's "0" likes counter.
+    if unit.is_empty() && parsed.kind != CountKind::Percent {
+        // A number that counts nothing cannot be checked: "the two met", "won 3 to 1", "the
+        // first", a page's "0" likes counter. A bare percentage is still a claim.
         return None;
     }
     if is_one_pronoun(w, &parsed, &head) {
