@@ -64,6 +64,24 @@ pub fn find_times(seg: &Segmented, sentence: usize) -> Vec<TimeMention> {
     out
 }
 
+/// The zone a document declares for all its times ("All times are GMT.", "All times local"),
+/// which stands for `Zone::Unspecified` in that document.
+pub fn stated_zone(seg: &Segmented) -> Option<Zone> {
+    seg.sentences.iter().find_map(|s| {
+        let w = Words::new(&seg.masked, s.span);
+        (1..w.len()).find_map(|i| {
+            if w.lower(i - 1) != "all" || w.lower(i) != "times" {
+                return None;
+            }
+            let mut k = i + 1;
+            while matches!(w.lower(k), "are" | "is" | "in" | "given" | "shown" | "listed" | "quoted" | "expressed" | ":") {
+                k += 1;
+            }
+            zone_after(&w, k).map(|(zone, _)| zone)
+        })
+    })
+}
+
 /// Minutes after midnight UTC of a clock time, or `None` when the zone cannot be resolved or
 /// `value` is not a clock time. `local_zone` (an IANA id) stands for "local time" and for
 /// times given without a zone; named zones use their offset on `date`.
@@ -125,7 +143,9 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
         };
         end = after;
     }
-    let zone = zone_after(w, end);
+    // "from 0930 to 1130 GMT", "between 10:00 and 12:00 local time": the zone written once
+    // serves both ends.
+    let zone = zone_after(w, end).or_else(|| range_zone_after(w, end));
     let accepted = match form {
         // "09:30", "21:30": unmistakable with a zone, a leading zero or an afternoon hour;
         // "10:30" alone may be morning or evening, so it needs a.m./p.m. or a zone.
@@ -149,6 +169,10 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
     if !accepted {
         return None;
     }
+    if let Some((zone, _)) = zone.as_ref().filter(|(_, e)| *e == end) {
+        // The zone came from the other end of a range; this mention stops here.
+        return Some((TimeValue::Clock { minutes: hour * 60 + minute, zone: zone.clone() }, end));
+    }
     if matches!(form, ClockForm::FourDigits) && zone.is_none() {
         // "at 1500 hours": a 24-hour clock on an unstated zone.
         return Some((TimeValue::Clock { minutes: hour * 60 + minute, zone: Zone::Unspecified }, i + 2));
@@ -158,6 +182,18 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
         None => zone_after(w, end).unwrap_or((Zone::Unspecified, end)),
     };
     Some((TimeValue::Clock { minutes: hour * 60 + minute, zone }, end))
+}
+
+/// The zone of the clock time that closes a range opened at `i` ("to 1130 GMT"). The
+/// returned index is `i` itself: the range's far end is a mention of its own.
+fn range_zone_after(w: &Words, i: usize) -> Option<(Zone, usize)> {
+    if !matches!(w.lower(i), "to" | "and" | "until" | "till" | "-" | "\u{2013}") {
+        return None;
+    }
+    match clock_at(w, i + 1)? {
+        (TimeValue::Clock { zone, .. }, _) if zone != Zone::Unspecified => Some((zone, i)),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -751,6 +787,24 @@ mod tests {
         assert!(times("They met at 10:30 and left.").is_empty());
         assert!(times("The score was 3 to 1.").is_empty());
         assert!(times("Shares rose 3.25 in Tokyo.").is_empty());
+    }
+
+    #[test]
+    fn a_zone_written_once_serves_a_range() {
+        let all = times("Polls ran from 0700 to 1900 GMT.");
+        assert_eq!(all, vec![("0700".into(), clock(420, Zone::Utc)), ("1900 GMT".into(), clock(1140, Zone::Utc))]);
+        let all = times("The window is between 10:15 and 11:45 local time.");
+        assert_eq!(all, vec![("10:15".into(), clock(615, Zone::Local)), ("11:45 local time".into(), clock(705, Zone::Local))]);
+        assert!(times("Scores went from 10 to 12.").is_empty());
+    }
+
+    #[test]
+    fn document_wide_zone() {
+        let stated = |t: &str| stated_zone(&Segmented::new(t, TextKind::Markdown));
+        assert_eq!(stated("Talks begin at 9:00.\n\n*All times are local.*"), Some(Zone::Local));
+        assert_eq!(stated("All times GMT. Polls open at 07:00."), Some(Zone::Utc));
+        assert_eq!(stated("All times in Moscow time."), Some(Zone::Named("Europe/Moscow".into())));
+        assert_eq!(stated("At all times they were calm."), None);
     }
 
     #[test]
