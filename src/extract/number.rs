@@ -768,6 +768,8 @@ const UNIT_STOPS: &[&str] = &[
 /// The counted noun phrase from `k`: up to three words, stopping at function words, verbs,
 /// punctuation, numbers and time words.
 fn unit_phrase(w: &Words, k: usize) -> (Vec<String>, usize) {
+    // "1,000 more troops", "20 other countries": the count is of troops and countries.
+    let k = if matches!(w.lower(k), "more" | "other" | "additional" | "extra" | "further") && w.is_word(k + 1) { k + 1 } else { k };
     let mut words = Vec::new();
     let mut end = k;
     for n in 0..3 {
@@ -844,6 +846,9 @@ mod tests {
         assert_eq!(only("All 50 states voted."), card(50.0, Bound::Exact, "states", "state"));
         assert_eq!(only("The bloc's 19 member states objected."), card(19.0, Bound::Exact, "member states", "state"));
         assert_eq!(only("Only three ministers spoke."), card(3.0, Bound::Exact, "ministers", "minister"));
+        assert_eq!(only("They sent 800 more engineers."), card(800.0, Bound::Exact, "engineers", "engineer"));
+        assert!(counts("They want 800 more.").is_empty());
+        assert!(counts("Thousands of people marched.").is_empty());
         assert_eq!(only("A thousand volunteers signed up."), card(1000.0, Bound::Exact, "volunteers", "volunteer"));
         assert_eq!(only("They hired 2.5 million temporary workers."), card(2.5e6, Bound::Exact, "temporary workers", "worker"));
         assert_eq!(only("More than a million Canadians voted."), card(1e6, Bound::AtLeast, "canadians", "canadian"));
