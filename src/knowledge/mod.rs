@@ -3,8 +3,10 @@
 
 mod countries;
 mod words;
+mod zones;
 
-pub use countries::{country_by_word, is_country_word, Country, COUNTRIES};
+pub use countries::{country_by_phrase, country_by_word, is_country_word, Country, COUNTRIES};
+pub use zones::{is_known_city, zone_for_country, zone_for_place};
 pub use words::*;
 
 /// The IANA zone of a city; replaced by the full chrono-tz derived table in zones.rs.
