@@ -50,7 +50,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     let fb = cx.fb;
     let mut out = Vec::new();
     for c in &cx.draft.counts {
-        if c.fact.head.is_empty() || cx.in_quote(c.fact.span) || cx.is_heading(c.sentence) {
+        // Durations are time-conflict's to judge.
+        if c.fact.head.is_empty() || crate::extract::number::is_time_unit(&c.fact.head) || cx.in_quote(c.fact.span) || cx.is_heading(c.sentence) {
             continue;
         }
         let unit_words: HashSet<String> = c.fact.unit.split_whitespace().map(knowledge::noun_lemma).collect();
@@ -84,6 +85,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             format!("the sources say {}, not {}", values.join(" / "), c.fact.span.slice(&cx.draft.seg.text)),
         )
         .with_evidence(evidence);
+        // "first round" and "second round" are usually two different rounds, not a disagreement.
+        if c.fact.kind == crate::extract::number::CountKind::Ordinal {
+            f = f.unsure();
+        }
         if let [(d, _, sc)] = same.as_slice() {
             f = f.with_fix("Use the source's number", c.fact.number_span, sc.fact.number_span.slice(&fb.docs[*d].text).to_string());
         }

@@ -22,7 +22,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     // Two values for one count: the draft agrees with some sources but not others.
     let fb = cx.fb;
     for c in &cx.draft.counts {
-        if c.fact.head.is_empty() || cx.in_quote(c.fact.span) {
+        if c.fact.head.is_empty() || crate::extract::number::is_time_unit(&c.fact.head) || cx.in_quote(c.fact.span) {
             continue;
         }
         let unit: HashSet<String> = c.fact.unit.split_whitespace().map(crate::knowledge::noun_lemma).collect();

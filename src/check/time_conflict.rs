@@ -29,15 +29,22 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if t.events.is_empty() || cx.in_quote(t.fact.span) || cx.is_heading(t.sentence) {
             continue;
         }
+        // Source facts about the same kind of event: `close` in the same clause, `loose` anywhere in
+        // the sentence. Only the close ones can contradict; a loose match makes a finding unsure.
         let mut matches = Vec::new();
+        let mut loose = Vec::new();
         for &d in &cx.relevant {
             let f = &fb.facts[d];
             let zone = f.places.iter().filter(|p| p.0.kind == PlaceKind::City).find_map(|p| zone_for_place(&p.0.name)).or(draft_zone);
             for st in &f.times {
-                if same_variant(&st.fact.value, &t.fact.value) && st.broad.iter().any(|e| t.events.contains(e)) {
-                    if let Some(s) = f.sentences.get(st.sentence) {
-                        matches.push((d, *s, &st.fact.value, zone));
-                    }
+                if !same_variant(&st.fact.value, &t.fact.value) {
+                    continue;
+                }
+                let Some(s) = f.sentences.get(st.sentence) else { continue };
+                if st.events.iter().any(|e| t.events.contains(e)) {
+                    matches.push((d, *s, &st.fact.value, zone));
+                } else if st.broad.iter().any(|e| t.events.contains(e)) {
+                    loose.push((d, *s, &st.fact.value, zone));
                 }
             }
         }
@@ -79,6 +86,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if agrees {
             continue;
         }
+        let loosely_agrees = loose.iter().any(|m| agrees_with(&t.fact.value, m.2, draft_zone, m.3));
         let mut said = said;
         said.sort();
         said.dedup();
@@ -88,9 +96,30 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         } else {
             format!("the sources give {}, not “{draft_text}”", said.join(" or "))
         };
-        out.push(Finding::new(Rule::TimeConflict, t.fact.span, message).with_evidence(evidence));
+        let mut finding = Finding::new(Rule::TimeConflict, t.fact.span, message).with_evidence(evidence);
+        if loosely_agrees {
+            finding = finding.unsure();
+        }
+        out.push(finding);
     }
     out
+}
+
+/// Does one source value allow the draft's?
+fn agrees_with(mine: &TimeValue, theirs: &TimeValue, my_zone: Option<&str>, their_zone: Option<&str>) -> bool {
+    match (mine, theirs) {
+        (TimeValue::Clock { .. }, TimeValue::Clock { .. }) => {
+            matches!((utc_minutes(mine, my_zone, None), utc_minutes(theirs, their_zone, None)), (Some(a), Some(b)) if a == b)
+        }
+        (TimeValue::Weekday { day: a }, TimeValue::Weekday { day: b }) => a == b,
+        (TimeValue::Date { year: y1, month: m1, day: d1 }, TimeValue::Date { year: y2, month: m2, day: d2 }) => {
+            m1 == m2 && d1 == d2 && (y1.is_none() || y2.is_none() || y1 == y2)
+        }
+        (TimeValue::Duration { min_minutes: a0, max_minutes: a1 }, TimeValue::Duration { min_minutes: b0, max_minutes: b1 }) => {
+            *a0 <= b1 + 1e-9 && *b0 <= a1 + 1e-9
+        }
+        _ => false,
+    }
 }
 
 fn capitalize(s: &str) -> String {

@@ -2,7 +2,7 @@
 
 use crate::extract::names::{NameKind, NameMention};
 use crate::text::Segmented;
-use crate::knowledge::{country_by_word, COUNTRIES};
+use crate::knowledge::country_by_word;
 use crate::text::Span;
 use serde::Serialize;
 
@@ -34,10 +34,7 @@ fn is_venue_word(w: &str) -> bool {
     )
 }
 
-/// Is this name a city: a capital from the built-in country list.
-pub fn is_known_city(name: &str) -> bool {
-    COUNTRIES.iter().any(|c| c.capitals.iter().any(|k| k.eq_ignore_ascii_case(name))) || crate::knowledge::zone_for_place(name).is_some()
-}
+pub use crate::knowledge::is_known_city;
 
 /// Places among a document's name mentions.
 pub fn find_places(seg: &Segmented, names: &[NameMention]) -> Vec<PlaceMention> {

@@ -912,23 +912,3 @@ mod tests {
     }
 }
 
-/// A clock time as minutes after midnight UTC. `local_zone` (an IANA id) reads "local time" and
-/// times without a zone; `date` picks the offset of zones with summer time.
-pub fn utc_minutes(value: &TimeValue, local_zone: Option<&str>, date: Option<chrono::NaiveDate>) -> Option<i32> {
-    let TimeValue::Clock { minutes, zone } = value else { return None };
-    let m = *minutes as i32;
-    let offset_of = |id: &str| -> Option<i32> {
-        use chrono::{Offset, TimeZone};
-        let tz: chrono_tz::Tz = id.parse().ok()?;
-        let day = date.unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2025, 1, 15).unwrap_or_default());
-        let noon = day.and_hms_opt(12, 0, 0)?;
-        Some(tz.offset_from_utc_datetime(&noon).fix().local_minus_utc() / 60)
-    };
-    let offset = match zone {
-        Zone::Utc => 0,
-        Zone::Offset(o) => *o,
-        Zone::Named(id) => offset_of(id)?,
-        Zone::Local | Zone::Unspecified => offset_of(local_zone?)?,
-    };
-    Some((m - offset).rem_euclid(24 * 60))
-}

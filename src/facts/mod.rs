@@ -54,9 +54,21 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
             delegations.push(d);
         }
         names.extend(sentence_names);
-        let broad = event_kinds(&seg, seg.sentences[i].span);
+        let mut broad = event_kinds(&seg, seg.sentences[i].span);
+        // "It lasted three hours": the event is the one the previous sentence named.
+        let inherited = if broad.is_empty() && refers_back_to_event(&seg, i) && i > 0 && seg.sentences[i - 1].paragraph + 1 >= seg.sentences[i].paragraph {
+            event_kinds(&seg, seg.sentences[i - 1].span)
+        } else {
+            Vec::new()
+        };
+        if broad.is_empty() {
+            broad = inherited.clone();
+        }
         for t in find_times(&seg, i) {
-            let events = event_kinds(&seg, clause_around(&seg, i, t.span));
+            let mut events = event_kinds(&seg, clause_around(&seg, i, t.span));
+            if events.is_empty() {
+                events = inherited.clone();
+            }
             times.push(Located { fact: t, sentence: i, events, broad: broad.clone() });
         }
         for c in find_counts(&seg, i) {
@@ -67,6 +79,17 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
     let places = find_places(&seg, &names);
     let quotes = find_quotes(&seg);
     Analysis { seg, names, delegations, places, quotes, times, counts }
+}
+
+/// Does the sentence open with a pronoun and an event verb ("It lasted", "They began")?
+fn refers_back_to_event(seg: &Segmented, i: usize) -> bool {
+    let toks = tokenize(&seg.masked, seg.sentences[i].span);
+    let words: Vec<String> = toks.iter().filter(|t| t.kind == TokenKind::Word).take(3).map(|t| t.text(&seg.masked).to_lowercase()).collect();
+    let pronoun = words.first().is_some_and(|w| matches!(w.as_str(), "it" | "they" | "this" | "that"));
+    let verb = words.iter().skip(1).any(|w| {
+        matches!(w.as_str(), "lasted" | "began" | "started" | "opened" | "ended" | "finished" | "concluded" | "resumed" | "broke" | "closed" | "continued" | "ran")
+    });
+    pronoun && verb
 }
 
 /// A fact about a person, kept with where it was said.

@@ -8,10 +8,3 @@ mod zones;
 pub use countries::{country_by_phrase, country_by_word, is_country_word, Country, COUNTRIES};
 pub use zones::{is_known_city, zone_for_country, zone_for_place};
 pub use words::*;
-
-/// The IANA zone of a city; replaced by the full chrono-tz derived table in zones.rs.
-pub fn zone_for_place(name: &str) -> Option<&'static str> {
-    chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).find(|id| {
-        id.rsplit('/').next().is_some_and(|city| city.replace('_', " ").eq_ignore_ascii_case(name))
-    })
-}
