@@ -1,7 +1,865 @@
 //! Cleaning source text: strip markup, blank page furniture. Pure functions.
+//!
+//! Furniture is found by the shape of a line (length, sentence punctuation, leading bullets),
+//! by repetition, and by the voice a site uses to address its readers — never by matching any
+//! particular site's wording. Blanking replaces bytes with spaces and keeps newlines, so every
+//! offset in the cleaned text is still an offset in the input.
+
+use super::Meta;
 
 /// Plain text: returns a copy of the same length with furniture lines blanked (spaces), so
 /// offsets and line numbers stay those of the file.
 pub fn clean_plain(raw: &str) -> String {
-    raw.to_string()
+    let mut out = raw.to_string();
+    blank_furniture(&mut out);
+    out
+}
+
+/// The headline: the first line a reader would take for the title (four words or more, not
+/// furniture). `text` should already be cleaned.
+pub fn first_title(text: &str) -> Option<&str> {
+    text.lines().map(str::trim).find(|l| word_count(l) >= 4 && !ends_sentence(l))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header block: `key: value` lines ended by `---`.
+
+/// Parses an optional header at the top of a text file: lines of `key: value` ended by a line
+/// `---` (optionally also opened by `---`, as YAML front matter is). Returns the metadata and
+/// the byte length of the header, which the caller blanks. `None` when there is no header.
+pub fn parse_header(raw: &str) -> Option<(Meta, usize)> {
+    let mut meta = Meta::default();
+    let mut pos = 0;
+    let mut fields = 0;
+    for (i, line) in raw.split_inclusive('\n').enumerate() {
+        let body = line.trim_end_matches(['\n', '\r']).trim();
+        pos += line.len();
+        if body == "---" {
+            if i == 0 {
+                continue;
+            }
+            return (fields > 0).then_some((meta, pos));
+        }
+        // A header is short; anything long is an article that happens to start with "Word:".
+        if i > 40 {
+            return None;
+        }
+        let (key, value) = body.split_once(':')?;
+        let key = key.trim().to_ascii_lowercase();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+            return None;
+        }
+        let value = value.trim().trim_matches('"').trim();
+        fields += 1;
+        if value.is_empty() {
+            continue;
+        }
+        let slot = match key.as_str() {
+            "title" | "headline" => &mut meta.title,
+            "outlet" | "publication" | "publisher" | "site" => &mut meta.outlet,
+            "url" | "link" => &mut meta.url,
+            "date" | "published" | "time" => &mut meta.date,
+            "id" => &mut meta.id,
+            "dateline" => &mut meta.dateline,
+            "source" if value.contains("://") => &mut meta.url,
+            "source" => &mut meta.outlet,
+            _ => continue,
+        };
+        if slot.is_none() {
+            *slot = Some(value.to_string());
+        }
+    }
+    None
+}
+
+/// Overwrites `text[..end]` with spaces, keeping line breaks.
+pub fn blank_prefix(text: &mut String, end: usize) {
+    blank_range(text, 0, end.min(text.len()));
+}
+
+fn blank_range(text: &mut String, start: usize, end: usize) {
+    // Every byte becomes an ASCII space or stays a line break, so the result is valid UTF-8
+    // of the same length; `String::from_utf8` would only re-check that.
+    let mut bytes = std::mem::take(text).into_bytes();
+    for b in &mut bytes[start..end] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+    *text = String::from_utf8(bytes).unwrap_or_default();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Furniture.
+
+const CLOSING_QUOTES: [char; 6] = ['"', '”', '’', '\'', '»', '›'];
+const BULLETS: [char; 9] = ['•', '·', '|', '›', '»', '▸', '►', '◦', '⁄'];
+
+struct Line<'a> {
+    start: usize,
+    end: usize,
+    trimmed: &'a str,
+    words: usize,
+    sentence_end: bool,
+    has_digit: bool,
+}
+
+impl Line<'_> {
+    fn blank(&self) -> bool {
+        self.trimmed.is_empty()
+    }
+    /// A line of real prose: never blanked by shape or repetition.
+    fn prose(&self) -> bool {
+        self.words >= 8 && self.sentence_end
+    }
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn ends_sentence(s: &str) -> bool {
+    let s = s.trim_end_matches([')', ']', '*', '_']);
+    s.ends_with(['.', '!', '?', '…']) || s.ends_with(CLOSING_QUOTES)
+}
+
+fn has_quote_marks(s: &str) -> bool {
+    s.contains(['"', '“', '”', '«', '»'])
+}
+
+/// Blanks page furniture in place, line by line.
+pub fn blank_furniture(text: &mut String) {
+    let ranges = furniture_lines(text);
+    for (s, e) in ranges {
+        blank_range(text, s, e);
+    }
+}
+
+/// Byte ranges (without line breaks) of the lines that are page furniture.
+fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let body = raw.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        lines.push(Line {
+            start: pos,
+            end: pos + body.len(),
+            trimmed,
+            words: word_count(trimmed),
+            sentence_end: ends_sentence(trimmed),
+            has_digit: trimmed.chars().any(|c| c.is_ascii_digit()),
+        });
+        pos += raw.len();
+    }
+    let n = lines.len();
+    let mut furniture = vec![false; n];
+
+    // Runs of tiny lines ("like" "0" "share" "3"): reaction and share widgets. A table of
+    // figures is also tiny lines, so a run needs words without digits too.
+    let mut i = 0;
+    while i < n {
+        if lines[i].blank() || !is_widget_cell(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let mut cells = Vec::new();
+        let mut j = i;
+        while j < n && (lines[j].blank() || is_widget_cell(&lines[j])) {
+            if !lines[j].blank() {
+                cells.push(j);
+            }
+            j += 1;
+        }
+        let wordy = cells.iter().filter(|&&c| !lines[c].has_digit).count();
+        if cells.len() >= 4 && wordy >= 2 {
+            for &c in &cells {
+                furniture[c] = true;
+            }
+            // The widget's prompt ("Rate this:", "Your view?") sits just above it.
+            if let Some(p) = (0..i).rev().find(|&p| !lines[p].blank()) {
+                if lines[p].words <= 4 && lines[p].trimmed.ends_with(['?', ':']) {
+                    furniture[p] = true;
+                }
+            }
+        }
+        i = j.max(i + 1);
+    }
+
+    let mut title: Option<&str> = None;
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut in_signup = false;
+    for i in 0..n {
+        let line = &lines[i];
+        if line.blank() {
+            in_signup = false;
+            continue;
+        }
+        let prev = (i > 0).then(|| &lines[i - 1]);
+        let continues_prev = prev.is_some_and(|p| !p.blank() && !p.sentence_end && p.trimmed.chars().count() >= 40);
+        let lower = line.trimmed.to_lowercase();
+
+        if in_signup && line.trimmed.starts_with(char::is_lowercase) {
+            furniture[i] = true;
+            continue;
+        }
+        in_signup = false;
+        if furniture[i] {
+            continue;
+        }
+        if is_email_line(line.trimmed) && !line.prose() || is_domain_line(line.trimmed) {
+            furniture[i] = true;
+            continue;
+        }
+        if line.prose() {
+            seen.insert(line.trimmed);
+            continue;
+        }
+        let signup = starts_with_words(&lower, &["sign up", "subscribe", "newsletter"]);
+        let is_furniture = (line.words <= 3 && !line.sentence_end && !line.has_digit && !continues_prev)
+            || (line.trimmed.starts_with(BULLETS) && line.words <= 6 && !line.sentence_end && !line.has_digit)
+            || signup
+            || (contains_word(&lower, "newsletter") || contains_word(&lower, "subscribe"))
+            || (is_credit(&lower) && !line.sentence_end)
+            || is_site_label(&lower)
+            || is_reader_address(line.trimmed)
+            || seen.contains(line.trimmed)
+            || title.is_some_and(|t| line.trimmed.len() > t.len() && line.trimmed.starts_with(t));
+        if is_furniture {
+            furniture[i] = true;
+            in_signup = signup;
+            continue;
+        }
+        if title.is_none() && line.words >= 4 && !line.sentence_end {
+            title = Some(line.trimmed);
+        }
+        seen.insert(line.trimmed);
+    }
+
+    // The tail of a page: everything after the last line of the article is the site talking
+    // (disclaimers, "contact us"). Only there may a sentence-shaped line be furniture.
+    for i in (0..n).rev() {
+        let line = &lines[i];
+        if line.blank() || furniture[i] {
+            continue;
+        }
+        let lower = line.trimmed.to_lowercase();
+        if is_site_label(&lower) || is_reader_address(line.trimmed) || is_email_line(line.trimmed) {
+            furniture[i] = true;
+        } else {
+            break;
+        }
+    }
+
+    lines.iter().zip(furniture).filter(|(_, f)| *f).map(|(l, _)| (l.start, l.end)).collect()
+}
+
+fn is_widget_cell(line: &Line) -> bool {
+    line.trimmed.split_whitespace().count() <= 2 && line.trimmed.chars().count() <= 20 && !line.sentence_end
+}
+
+fn starts_with_words(lower: &str, starts: &[&str]) -> bool {
+    starts.iter().any(|s| {
+        lower.starts_with(s) && lower[s.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn contains_word(lower: &str, word: &str) -> bool {
+    lower.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == word || w.strip_suffix('s') == Some(word))
+}
+
+/// Photo and image credits: "Photo: …", "Image credit …", "Source: …" without a sentence.
+fn is_credit(lower: &str) -> bool {
+    ["source:", "photo:", "image:", "credit:", "photograph:", "picture:", "image credit", "photo credit", "©"]
+        .iter()
+        .any(|l| lower.contains(l))
+}
+
+/// Lines a site puts on every page: "Disclaimer: …", "Copyright …", "All rights reserved".
+fn is_site_label(lower: &str) -> bool {
+    starts_with_words(lower, &["disclaimer", "copyright", "advertisement", "related:", "read more", "read also"])
+        || lower.contains("all rights reserved")
+}
+
+/// The site speaking to its reader about the site: second person or "us", plus a word about
+/// commenting, contacting, sharing or subscribing. News prose speaks that way only inside
+/// quotation marks, so lines with quote marks are never taken.
+fn is_reader_address(original: &str) -> bool {
+    if has_quote_marks(original) {
+        return false;
+    }
+    let mut addresses_reader = false;
+    let mut about_the_site = false;
+    for word in original.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-') {
+        // "US" the country is upper case; "us" the site is not.
+        if matches!(word, "us" | "Us") {
+            addresses_reader = true;
+        }
+        let w = word.to_lowercase();
+        if matches!(w.as_str(), "you" | "your" | "you're" | "you’re") {
+            addresses_reader = true;
+        }
+        if matches!(
+            w.as_str(),
+            "comment" | "comments" | "contact" | "email" | "e-mail" | "subscribe" | "newsletter" | "newsletters"
+                | "follow" | "share" | "viewing" | "reading" | "advert" | "adverts" | "advertise" | "login"
+                | "register" | "click" | "tap" | "download" | "cookies" | "reaction"
+        ) {
+            about_the_site = true;
+        }
+    }
+    addresses_reader && about_the_site
+}
+
+fn is_email_line(s: &str) -> bool {
+    s.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '(' | ')' | '<' | '>' | ':')).any(|w| {
+        let w = w.trim_end_matches('.');
+        match w.split_once('@') {
+            Some((user, host)) => !user.is_empty() && host.contains('.') && !host.starts_with('.') && !host.ends_with('.'),
+            None => false,
+        }
+    })
+}
+
+/// A line that is only a domain name ("example-news.com"), as sites print at the foot.
+fn is_domain_line(s: &str) -> bool {
+    if s.contains(char::is_whitespace) {
+        return false;
+    }
+    let s = s.strip_prefix("www.").unwrap_or(s);
+    let Some((name, tld)) = s.rsplit_once('.') else { return false };
+    !name.is_empty()
+        && (2..=12).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        && name.chars().any(|c| c.is_ascii_alphabetic())
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML.
+
+/// Text extracted from HTML, with the map back to the file.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub text: String,
+    /// `(text_offset, file_offset)` pairs, ascending, as `Origin::Mapped` wants them.
+    pub pairs: Vec<(usize, usize)>,
+    pub meta: Meta,
+}
+
+/// Elements whose content is never article text.
+const SKIPPED: [&str; 13] =
+    ["script", "style", "noscript", "template", "svg", "iframe", "nav", "footer", "aside", "form", "button", "select", "head"];
+/// Elements whose raw content must not be parsed as markup.
+const RAW_TEXT: [&str; 4] = ["script", "style", "textarea", "title"];
+const BLOCKS: [&str; 34] = [
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "thead", "tbody", "section",
+    "article", "header", "main", "blockquote", "pre", "hr", "dd", "dt", "dl", "figure", "figcaption", "address",
+    "body", "html", "caption", "details", "summary", "center",
+];
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    None,
+    Space,
+    Line,
+    Paragraph,
+}
+
+struct Emitter {
+    text: String,
+    pairs: Vec<(usize, usize)>,
+    pending: Break,
+    pending_at: usize,
+}
+
+impl Emitter {
+    fn map_here(&mut self, file_offset: usize) {
+        let clean = self.text.len();
+        if let Some(&(c, f)) = self.pairs.last() {
+            if f + (clean - c) == file_offset {
+                return;
+            }
+            if c == clean {
+                self.pairs.pop();
+            }
+        }
+        self.pairs.push((clean, file_offset));
+    }
+
+    fn brk(&mut self, kind: Break, at: usize) {
+        if kind > self.pending {
+            self.pending = kind;
+            self.pending_at = at;
+        }
+    }
+
+    fn flush(&mut self) {
+        if self.text.is_empty() {
+            self.pending = Break::None;
+            return;
+        }
+        let sep = match self.pending {
+            Break::None => return,
+            Break::Space => " ",
+            Break::Line => "\n",
+            Break::Paragraph => "\n\n",
+        };
+        self.map_here(self.pending_at);
+        self.text.push_str(sep);
+        self.pending = Break::None;
+    }
+
+    fn push_str(&mut self, s: &str, file_offset: usize) {
+        self.flush();
+        self.map_here(file_offset);
+        self.text.push_str(s);
+    }
+
+    fn push_char(&mut self, c: char, file_offset: usize) {
+        self.flush();
+        self.map_here(file_offset);
+        self.text.push(c);
+    }
+}
+
+/// Strips tags, scripts, styles and comments, decodes entities, turns block elements into
+/// paragraph breaks and collapses whitespace; then blanks furniture. Never fails: anything
+/// that is not well-formed markup is kept as text.
+pub fn html_to_text(raw: &str) -> Extracted {
+    let bytes = raw.as_bytes();
+    let lower_cache = raw.to_ascii_lowercase();
+    let lower = lower_cache.as_bytes();
+    let mut em = Emitter { text: String::with_capacity(raw.len() / 2), pairs: Vec::new(), pending: Break::None, pending_at: 0 };
+    let mut meta = Meta::default();
+    let mut skip: Vec<&'static str> = Vec::new();
+    let mut pre_depth = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'<' {
+            if lower[i..].starts_with(b"<!--") {
+                i = find_from(lower, i + 4, b"-->").map_or(bytes.len(), |e| e + 3);
+                continue;
+            }
+            if lower[i..].starts_with(b"<!") || lower[i..].starts_with(b"<?") {
+                i = find_from(lower, i, b">").map_or(bytes.len(), |e| e + 1);
+                continue;
+            }
+            if let Some(tag) = parse_tag(raw, i) {
+                let name = &lower_cache[tag.name.0..tag.name.1];
+                i = tag.end;
+                if tag.closing {
+                    if skip.last() == Some(&name) || (skip.contains(&name) && name != "svg") {
+                        while let Some(top) = skip.pop() {
+                            if top == name {
+                                break;
+                            }
+                        }
+                    }
+                    if name == "pre" {
+                        pre_depth = pre_depth.saturating_sub(1);
+                    }
+                } else {
+                    if name == "meta" {
+                        read_meta_tag(raw, &tag, &mut meta);
+                    }
+                    if RAW_TEXT.contains(&name) && !tag.self_closing {
+                        let close = format!("</{name}");
+                        let end = find_from(lower, i, close.as_bytes()).unwrap_or(bytes.len());
+                        if name == "title" && meta.title.is_none() {
+                            let t = collapse_ws(&decode_entities(&raw[i..end]));
+                            if !t.is_empty() {
+                                meta.title = Some(t);
+                            }
+                        }
+                        i = find_from(lower, end, b">").map_or(bytes.len(), |e| e + 1);
+                        continue;
+                    }
+                    if let Some(s) = SKIPPED.iter().find(|s| **s == name) {
+                        // Only skip an element that is closed somewhere, so one stray opening
+                        // tag cannot swallow the article.
+                        let close = format!("</{name}");
+                        if !tag.self_closing && find_from(lower, i, close.as_bytes()).is_some() {
+                            skip.push(s);
+                        }
+                    }
+                    if name == "pre" && !tag.self_closing {
+                        pre_depth += 1;
+                    }
+                }
+                if skip.is_empty() {
+                    if name == "br" {
+                        em.brk(Break::Line, tag.start);
+                    } else if BLOCKS.contains(&name) {
+                        em.brk(Break::Paragraph, tag.start);
+                    } else if matches!(name, "td" | "th") {
+                        em.brk(Break::Space, tag.start);
+                    }
+                }
+                continue;
+            }
+        }
+        if !skip.is_empty() {
+            i += 1;
+            while i < bytes.len() && bytes[i] != b'<' {
+                i += 1;
+            }
+            continue;
+        }
+        if b == b'&' {
+            if let Some((decoded, len)) = decode_entity(&raw[i..]) {
+                match decoded {
+                    '\u{a0}' => em.brk(Break::Space, i),
+                    c if c.is_control() => {}
+                    c => em.push_char(c, i),
+                }
+                i += len;
+                continue;
+            }
+        }
+        if b.is_ascii_whitespace() {
+            if pre_depth > 0 && b == b'\n' {
+                em.brk(Break::Line, i);
+            } else {
+                em.brk(Break::Space, i);
+            }
+            i += 1;
+            continue;
+        }
+        // A run of plain text up to the next byte that needs attention.
+        let start = i;
+        while i < bytes.len() && !matches!(bytes[i], b'<' | b'&') && !bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if i == start {
+            // A lone '<' or '&' that is not markup.
+            i += 1;
+        }
+        em.push_str(&raw[start..i], start);
+    }
+    let mut text = em.text;
+    blank_furniture(&mut text);
+    Extracted { text, pairs: em.pairs, meta }
+}
+
+struct Tag {
+    start: usize,
+    end: usize,
+    name: (usize, usize),
+    attrs: (usize, usize),
+    closing: bool,
+    self_closing: bool,
+}
+
+/// Parses a tag starting at `<`; `None` when it is not one ("a < b").
+fn parse_tag(raw: &str, start: usize) -> Option<Tag> {
+    let bytes = raw.as_bytes();
+    let mut i = start + 1;
+    let closing = bytes.get(i) == Some(&b'/');
+    if closing {
+        i += 1;
+    }
+    if !bytes.get(i)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let name_start = i;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'-' || bytes[i] == b':') {
+        i += 1;
+    }
+    let name = (name_start, i);
+    let attrs_start = i;
+    let tag = |gt: usize| Tag {
+        start,
+        end: gt + 1,
+        name,
+        attrs: (attrs_start, gt),
+        closing,
+        self_closing: gt > attrs_start && bytes[gt - 1] == b'/',
+    };
+    // Quoted attribute values may hold '>'. A tag is short, so the quote-aware scan is bounded;
+    // an unbalanced quote falls back to the first '>' rather than rescanning the whole page.
+    let limit = bytes.len().min(start + 8192);
+    let mut quote: Option<u8> = None;
+    while i < limit {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return Some(tag(i)),
+            None => {}
+        }
+        i += 1;
+    }
+    let far = bytes.len().min(start + 65536).max(attrs_start);
+    let gt = attrs_start + bytes[attrs_start..far].iter().position(|&b| b == b'>')?;
+    Some(tag(gt))
+}
+
+/// `<meta property="og:site_name" content="…">` and friends → outlet, date, title, url.
+fn read_meta_tag(raw: &str, tag: &Tag, meta: &mut Meta) {
+    let attrs = parse_attrs(&raw[tag.attrs.0..tag.attrs.1]);
+    let key = attrs
+        .iter()
+        .find(|(k, _)| k == "property" || k == "name" || k == "itemprop")
+        .map(|(_, v)| v.to_ascii_lowercase());
+    let Some(content) = attrs.iter().find(|(k, _)| k == "content").map(|(_, v)| collapse_ws(&decode_entities(v))) else {
+        return;
+    };
+    if content.is_empty() {
+        return;
+    }
+    let slot = match key.as_deref() {
+        Some("og:site_name" | "application-name" | "publisher") => &mut meta.outlet,
+        Some("og:title" | "twitter:title" | "headline") => &mut meta.title,
+        Some("og:url") => &mut meta.url,
+        Some("article:published_time" | "datepublished" | "date" | "pubdate") => &mut meta.date,
+        _ => return,
+    };
+    if slot.is_none() {
+        *slot = Some(content);
+    }
+}
+
+fn parse_attrs(s: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = s.trim_start_matches('/');
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
+        if rest.is_empty() {
+            return out;
+        }
+        let name_len = rest.find(|c: char| c.is_whitespace() || c == '=' || c == '/').unwrap_or(rest.len());
+        let name = rest[..name_len].to_ascii_lowercase();
+        rest = rest[name_len..].trim_start();
+        let mut value = String::new();
+        if let Some(r) = rest.strip_prefix('=') {
+            let r = r.trim_start();
+            if let Some(q) = r.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                let body = &r[1..];
+                let end = body.find(q).unwrap_or(body.len());
+                value = body[..end].to_string();
+                rest = body.get(end + 1..).unwrap_or("");
+            } else {
+                let end = r.find(char::is_whitespace).unwrap_or(r.len());
+                value = r[..end].to_string();
+                rest = &r[end..];
+            }
+        }
+        if name_len == 0 {
+            // Stray character; step over it.
+            rest = rest.get(1..).unwrap_or("");
+            continue;
+        }
+        out.push((name, value));
+    }
+}
+
+fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    if from >= hay.len() || needle.is_empty() {
+        return None;
+    }
+    hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+}
+
+fn collapse_ws(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decodes every entity in a string (attribute values, titles).
+pub fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(rel) = s[i..].find('&') {
+        out.push_str(&s[i..i + rel]);
+        i += rel;
+        match decode_entity(&s[i..]) {
+            Some((c, len)) => {
+                out.push(c);
+                i += len;
+            }
+            None => {
+                out.push('&');
+                i += 1;
+            }
+        }
+    }
+    out.push_str(&s[i..]);
+    out
+}
+
+/// Decodes one entity at the start of `s` (which starts with `&`): the character and the
+/// entity's byte length. Numeric references that name no character give U+FFFD, as HTML does.
+fn decode_entity(s: &str) -> Option<(char, usize)> {
+    let body = s.get(1..)?;
+    let semi = body.bytes().take(33).position(|b| b == b';')?;
+    let name = &body[..semi];
+    let len = semi + 2;
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) if !hex.is_empty() => u32::from_str_radix(hex, 16).ok()?,
+            Some(_) => return None,
+            None if !num.is_empty() && num.bytes().all(|b| b.is_ascii_digit()) => num.parse::<u32>().ok()?,
+            None => return None,
+        };
+        // Windows-1252 code points that pages send as numeric references.
+        let c = match code {
+            0x91 => '‘',
+            0x92 => '’',
+            0x93 => '“',
+            0x94 => '”',
+            0x96 => '–',
+            0x97 => '—',
+            0x85 => '…',
+            0 => '\u{fffd}',
+            _ => char::from_u32(code).unwrap_or('\u{fffd}'),
+        };
+        return Some((c, len));
+    }
+    named_entity(name).map(|c| (c, len))
+}
+
+fn named_entity(name: &str) -> Option<char> {
+    Some(match name {
+        "amp" | "AMP" => '&',
+        "lt" | "LT" => '<',
+        "gt" | "GT" => '>',
+        "quot" | "QUOT" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ensp" | "emsp" | "thinsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "minus" => '−',
+        "hyphen" | "dash" => '‐',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "sbquo" => '‚',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "bdquo" => '„',
+        "laquo" => '«',
+        "raquo" => '»',
+        "lsaquo" => '‹',
+        "rsaquo" => '›',
+        "hellip" => '…',
+        "bull" => '•',
+        "middot" => '·',
+        "prime" => '′',
+        "Prime" => '″',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "deg" => '°',
+        "plusmn" => '±',
+        "times" => '×',
+        "divide" => '÷',
+        "frac12" => '½',
+        "frac14" => '¼',
+        "frac34" => '¾',
+        "sup2" => '²',
+        "sup3" => '³',
+        "percnt" => '%',
+        "euro" => '€',
+        "pound" => '£',
+        "yen" => '¥',
+        "cent" => '¢',
+        "sect" => '§',
+        "para" => '¶',
+        "dagger" => '†',
+        "shy" => '\u{ad}',
+        "zwj" => '\u{200d}',
+        "zwnj" => '\u{200c}',
+        "iexcl" => '¡',
+        "iquest" => '¿',
+        "szlig" => 'ß',
+        "Agrave" => 'À',
+        "Aacute" => 'Á',
+        "Acirc" => 'Â',
+        "Atilde" => 'Ã',
+        "Auml" => 'Ä',
+        "Aring" => 'Å',
+        "AElig" => 'Æ',
+        "Ccedil" => 'Ç',
+        "Egrave" => 'È',
+        "Eacute" => 'É',
+        "Ecirc" => 'Ê',
+        "Euml" => 'Ë',
+        "Igrave" => 'Ì',
+        "Iacute" => 'Í',
+        "Icirc" => 'Î',
+        "Iuml" => 'Ï',
+        "ETH" => 'Ð',
+        "Ntilde" => 'Ñ',
+        "Ograve" => 'Ò',
+        "Oacute" => 'Ó',
+        "Ocirc" => 'Ô',
+        "Otilde" => 'Õ',
+        "Ouml" => 'Ö',
+        "Oslash" => 'Ø',
+        "Ugrave" => 'Ù',
+        "Uacute" => 'Ú',
+        "Ucirc" => 'Û',
+        "Uuml" => 'Ü',
+        "Yacute" => 'Ý',
+        "THORN" => 'Þ',
+        "agrave" => 'à',
+        "aacute" => 'á',
+        "acirc" => 'â',
+        "atilde" => 'ã',
+        "auml" => 'ä',
+        "aring" => 'å',
+        "aelig" => 'æ',
+        "ccedil" => 'ç',
+        "egrave" => 'è',
+        "eacute" => 'é',
+        "ecirc" => 'ê',
+        "euml" => 'ë',
+        "igrave" => 'ì',
+        "iacute" => 'í',
+        "icirc" => 'î',
+        "iuml" => 'ï',
+        "eth" => 'ð',
+        "ntilde" => 'ñ',
+        "ograve" => 'ò',
+        "oacute" => 'ó',
+        "ocirc" => 'ô',
+        "otilde" => 'õ',
+        "ouml" => 'ö',
+        "oslash" => 'ø',
+        "ugrave" => 'ù',
+        "uacute" => 'ú',
+        "ucirc" => 'û',
+        "uuml" => 'ü',
+        "yacute" => 'ý',
+        "thorn" => 'þ',
+        "yuml" => 'ÿ',
+        "Scaron" => 'Š',
+        "scaron" => 'š',
+        "Zcaron" => 'Ž',
+        "zcaron" => 'ž',
+        "OElig" => 'Œ',
+        "oelig" => 'œ',
+        "Yuml" => 'Ÿ',
+        "Ccaron" => 'Č',
+        "ccaron" => 'č',
+        "Sacute" => 'Ś',
+        "sacute" => 'ś',
+        "Lstrok" => 'Ł',
+        "lstrok" => 'ł',
+        "Nacute" => 'Ń',
+        "nacute" => 'ń',
+        "Zacute" => 'Ź',
+        "zacute" => 'ź',
+        "Zdot" => 'Ż',
+        "zdot" => 'ż',
+        "Gbreve" => 'Ğ',
+        "gbreve" => 'ğ',
+        "Idot" => 'İ',
+        "imath" | "inodot" => 'ı',
+        "Scedil" => 'Ş',
+        "scedil" => 'ş',
+        _ => return None,
+    })
 }
