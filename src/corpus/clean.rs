@@ -244,7 +244,11 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let lower = line.trimmed.to_lowercase();
-        if is_site_label(&lower) || is_reader_address(line.trimmed) || is_email_line(line.trimmed) {
+        if is_site_label(&lower)
+            || is_reader_address(line.trimmed)
+            || is_email_line(line.trimmed)
+            || (!line.prose() && !has_quote_marks(line.trimmed) && mentions_site_action(line.trimmed))
+        {
             furniture[i] = true;
         } else {
             break;
@@ -296,19 +300,28 @@ fn is_reader_address(original: &str) -> bool {
             addresses_reader = true;
         }
         let w = word.to_lowercase();
-        if matches!(w.as_str(), "you" | "your" | "you're" | "you’re") {
+        if matches!(w.as_str(), "you" | "your" | "you're" | "you’re" | "we" | "our") {
             addresses_reader = true;
         }
-        if matches!(
-            w.as_str(),
-            "comment" | "comments" | "contact" | "email" | "e-mail" | "subscribe" | "newsletter" | "newsletters"
-                | "follow" | "share" | "viewing" | "reading" | "advert" | "adverts" | "advertise" | "login"
-                | "register" | "click" | "tap" | "download" | "cookies" | "reaction"
-        ) {
+        if is_site_action(&w) {
             about_the_site = true;
         }
     }
     addresses_reader && about_the_site
+}
+
+/// Words for what a reader does on a site rather than in the world.
+fn is_site_action(lower_word: &str) -> bool {
+    matches!(
+        lower_word,
+        "comment" | "comments" | "contact" | "email" | "e-mail" | "subscribe" | "newsletter" | "newsletters"
+            | "follow" | "share" | "viewing" | "reading" | "advert" | "adverts" | "advertise" | "login"
+            | "register" | "click" | "tap" | "download" | "cookies" | "reaction" | "reactions"
+    )
+}
+
+fn mentions_site_action(original: &str) -> bool {
+    original.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| is_site_action(&w.to_lowercase()))
 }
 
 fn is_email_line(s: &str) -> bool {
@@ -862,4 +875,164 @@ fn named_entity(name: &str) -> Option<char> {
         "scedil" => 'ş',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of `raw` that cleaning blanked.
+    fn blanked(raw: &str) -> Vec<&str> {
+        let cleaned = clean_plain(raw);
+        assert_eq!(cleaned.len(), raw.len());
+        assert_eq!(cleaned.matches('\n').count(), raw.matches('\n').count());
+        raw.lines().zip(cleaned.lines()).filter(|(r, c)| !r.trim().is_empty() && c.trim().is_empty()).map(|(r, _)| r).collect()
+    }
+
+    #[test]
+    fn menus_and_short_unpunctuated_lines_are_blanked_but_prose_and_headline_kept() {
+        let raw = "Home\n\nSearch\n\n » World\n\nLog in\n\nFloods close the northern highway for a week\n\n\
+                   Heavy rain closed the northern highway on Tuesday, the transport ministry said.\n\
+                   Repairs will take at least seven days.\n\nTraffic update\n";
+        assert_eq!(blanked(raw), vec!["Home", "Search", " » World", "Log in", "Traffic update"]);
+        assert_eq!(first_title(&clean_plain(raw)), Some("Floods close the northern highway for a week"));
+    }
+
+    #[test]
+    fn a_repeated_headline_keeps_its_first_line_and_a_captioned_copy_goes() {
+        let raw = "Council approves new budget for the harbour\n\nCouncil approves new budget for the harbour\n\n\
+                   Council approves new budget for the harbour. Photo: City archive, all uses\n\n\
+                   The council approved a budget of 4 million euros for the harbour on Monday evening.\n";
+        assert_eq!(
+            blanked(raw),
+            vec![
+                "Council approves new budget for the harbour",
+                "Council approves new budget for the harbour. Photo: City archive, all uses"
+            ]
+        );
+        assert!(clean_plain(raw).starts_with("Council approves new budget for the harbour\n"));
+    }
+
+    #[test]
+    fn reaction_widgets_go_with_their_prompt_but_tables_of_figures_stay() {
+        let raw = "The vote passed with a large majority in the chamber on Thursday afternoon.\n\nRate this story:\n\n\
+                   up\n3\n\ndown\n1\n\nmeh\n0\n";
+        assert_eq!(blanked(raw), vec!["Rate this story:", "up", "3", "down", "1", "meh", "0"]);
+        let table = "Quarterly results were published on Friday by the company in a short statement.\n\
+                     Net 4.5 mln\nRevs 120 mln\nShr 12\nQ1 9\n";
+        assert!(blanked(table).is_empty(), "{:?}", blanked(table));
+    }
+
+    #[test]
+    fn newsletter_boxes_and_their_continuation_lines_are_blanked() {
+        let raw = "Ferry services resumed on Sunday after the storm passed, the operator said.\n\n\
+                   The Weekly Brief newsletter\n\nSubscribe for a short morning summary of the\n\
+                   stories that matter to the region.\n\nThe operator said all routes would run normally by Monday.\n";
+        assert_eq!(
+            blanked(raw),
+            vec!["The Weekly Brief newsletter", "Subscribe for a short morning summary of the", "stories that matter to the region."]
+        );
+    }
+
+    #[test]
+    fn the_page_tail_talking_to_readers_is_blanked_but_the_same_voice_mid_article_in_quotes_is_kept() {
+        let raw = "\u{201c}Please contact us if you see anything unusual on the road,\u{201d} the police chief told reporters.\n\
+                   The road will reopen on Monday after the repairs are finished, officials said.\n\
+                   Be the first to comment\n\
+                   Thank you for reading, we value every comment you leave.\n\
+                   Notice: comments are moderated by our team and may take a day to appear here.\n\
+                   Want to contact us about a story, advertising or anything else?\n\
+                   Write to desk@example.org\n\
+                   www.example-news.org\n";
+        assert_eq!(
+            blanked(raw),
+            vec![
+                "Be the first to comment",
+                "Thank you for reading, we value every comment you leave.",
+                "Notice: comments are moderated by our team and may take a day to appear here.",
+                "Want to contact us about a story, advertising or anything else?",
+                "Write to desk@example.org",
+                "www.example-news.org",
+            ]
+        );
+    }
+
+    #[test]
+    fn disclaimers_in_the_tail_go_even_when_shaped_like_sentences() {
+        let raw = "The bridge was opened by the mayor in front of a large crowd on Saturday.\n\
+                   Disclaimer: the views in reader posts belong to their authors and not to this site.\n";
+        assert_eq!(blanked(raw), vec!["Disclaimer: the views in reader posts belong to their authors and not to this site."]);
+    }
+
+    #[test]
+    fn a_short_last_line_of_a_hard_wrapped_paragraph_is_not_furniture() {
+        let raw = "    The central bank raised its main lending rate by half a point\nto slow prices\nand said more moves were possible.\n";
+        assert!(blanked(raw).is_empty(), "{:?}", blanked(raw));
+    }
+
+    #[test]
+    fn sentence_shaped_lines_mid_article_are_never_blanked() {
+        let raw = "Officials said you could follow the debate live on the parliament website from noon.\n\
+                   Short update\n\
+                   The minister said the plan would be published in full next week after review.\n";
+        assert_eq!(blanked(raw), vec!["Short update"]);
+    }
+
+    #[test]
+    fn headers_become_metadata() {
+        let raw = "source: Daily Example\ntitle: Port reopens\nurl: https://example.org/a\ndate: 2024-05-01\n---\nBody text here.\n";
+        let (meta, end) = parse_header(raw).unwrap();
+        assert_eq!(meta.outlet.as_deref(), Some("Daily Example"));
+        assert_eq!(meta.title.as_deref(), Some("Port reopens"));
+        assert_eq!(meta.url.as_deref(), Some("https://example.org/a"));
+        assert_eq!(meta.date.as_deref(), Some("2024-05-01"));
+        assert_eq!(&raw[end..], "Body text here.\n");
+        assert!(parse_header("---\noutlet: X\n---\nBody\n").is_some());
+        assert!(parse_header("Minister: we will win.\nMore text.\n").is_none());
+        assert!(parse_header("No header at all\n---\n").is_none());
+    }
+
+    #[test]
+    fn html_text_is_extracted_with_a_map_back_to_the_file() {
+        let html = "<!DOCTYPE html><html><head><title>Port &amp; harbour</title><style>p{color:red}</style>\
+                    <meta property=\"og:site_name\" content=\"Example Times\"></head>\n<body>\
+                    <nav><a href=\"/\">Home</a> <a href=\"/w\">World</a></nav>\n\
+                    <h1>Harbour reopens after the long storm</h1>\n\
+                    <p>The harbour <b>reopened</b> on\n   Friday, the port&rsquo;s director said &#8212; \
+                    earlier than planned.</p><script>var a = \"<p>not text</p>\";</script>\
+                    <!-- <p>hidden</p> --><p>Ships at 5 &lt; 10 knots may enter.<br>Caf&eacute; owners cheered.</p>\
+                    <footer>© Example Times</footer></body></html>";
+        let ex = html_to_text(html);
+        assert_eq!(
+            ex.text,
+            "Harbour reopens after the long storm\n\nThe harbour reopened on Friday, the port’s director said — \
+             earlier than planned.\n\nShips at 5 < 10 knots may enter.\nCafé owners cheered."
+        );
+        assert_eq!(ex.meta.title.as_deref(), Some("Port & harbour"));
+        assert_eq!(ex.meta.outlet.as_deref(), Some("Example Times"));
+        let map = |clean: usize| {
+            let i = ex.pairs.partition_point(|&(c, _)| c <= clean);
+            ex.pairs[i - 1].1 + (clean - ex.pairs[i - 1].0)
+        };
+        // Every character copied from the file maps onto itself.
+        for (i, c) in ex.text.char_indices() {
+            if c.is_alphanumeric() {
+                assert!(html[map(i)..].starts_with([c, '&']), "{c:?} at {i} maps to {:?}", &html[map(i)..map(i) + 10]);
+            }
+        }
+        let friday = ex.text.find("Friday").unwrap();
+        assert_eq!(map(friday), html.find("Friday").unwrap());
+        let apos = ex.text.find('’').unwrap();
+        assert!(html[map(apos)..].starts_with("&rsquo;"));
+    }
+
+    #[test]
+    fn broken_markup_degrades_to_text_and_never_swallows_the_article() {
+        let ex = html_to_text("<nav>Menu<p>The plant will close in May, the company said on Monday.</p> a < b &bogus; &#xZZ; <p");
+        assert_eq!(ex.text, "    \n\nThe plant will close in May, the company said on Monday.\n\na < b &bogus; &#xZZ; <p");
+        let ex = html_to_text("<div class=\"a>b\">Text one is here.</div><div title='x>'>Text two.</div>");
+        assert_eq!(ex.text, "Text one is here.\n\nText two.");
+        assert_eq!(html_to_text("").text, "");
+        assert_eq!(decode_entities("&#0;&#x110000;&#128512;&amp;&amp &#97x;"), "\u{fffd}\u{fffd}😀&&amp &#97x;");
+    }
 }
