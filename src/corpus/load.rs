@@ -330,3 +330,128 @@ fn load_jsonl(bytes: &[u8], f: &Found, path: &str, name: &str, out: &mut Loaded)
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::FilePos;
+    use crate::text::Span;
+
+    fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+        let p = dir.join(name);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    fn warning_for<'a>(l: &'a Loaded, suffix: &str) -> &'a str {
+        l.warnings
+            .iter()
+            .find(|w| w.path.to_string_lossy().ends_with(suffix))
+            .map(|w| w.message.as_str())
+            .unwrap_or_else(|| panic!("no warning for {suffix}: {:?}", l.warnings))
+    }
+
+    #[test]
+    fn folders_load_recursively_in_order_and_bad_files_become_named_warnings() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "b.txt", b"The second article says the port reopened on Friday morning.\n");
+        write(d, "a/z.md", b"The first article says the port reopened on Friday morning.\n");
+        write(d, "notes.rtf", b"ignored");
+        write(d, ".hidden/x.txt", b"hidden folders are not sources.\n");
+        write(d, "binary.txt", b"abc\0def");
+        write(d, "latin1.txt", b"caf\xe9 au lait\n");
+        write(d, "empty.md", b"  \n\n");
+        write(d, "big.txt", &[b'a'; 2048]);
+        let l = load_paths_with(&[d.to_path_buf()], &LoadOptions { max_file_bytes: 1024 }).unwrap();
+        let labels: Vec<&str> = l.docs.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(labels, vec!["z.md", "b.txt"]);
+        assert!(warning_for(&l, "binary.txt").contains("binary"));
+        assert!(warning_for(&l, "latin1.txt").contains("UTF-8"));
+        assert!(warning_for(&l, "empty.md").contains("empty"));
+        assert!(warning_for(&l, "big.txt").contains("limit"));
+        assert_eq!(l.warnings.len(), 4, "{:?}", l.warnings);
+        assert!(l.docs[0].path.starts_with('/') && l.docs[0].uri.starts_with("file:///"));
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error() {
+        let err = load_paths(&[PathBuf::from("/no/such/corpus/here")]).unwrap_err();
+        assert!(err.contains("/no/such/corpus/here"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_end_and_a_file_reached_twice_loads_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "src/one.txt", b"The museum reopened on Sunday after two years of repairs.\n");
+        std::os::unix::fs::symlink(d, d.join("src/loop")).unwrap();
+        std::os::unix::fs::symlink(d.join("src/one.txt"), d.join("src/alias.txt")).unwrap();
+        let l = load_paths(&[d.to_path_buf()]).unwrap();
+        assert_eq!(l.docs.len(), 1);
+    }
+
+    #[test]
+    fn jsonl_articles_carry_line_origins_labels_metadata_and_line_warnings() {
+        let dir = tempfile::tempdir().unwrap();
+        let body = "{\"id\": 7, \"title\": \"Rates\", \"outlet\": \"Wire\", \"date\": \"1 May\", \"text\": \"Rates rose.\\nBanks followed.\"}\n\
+                    \n\
+                    {\"title\": \"no text\"}\n\
+                    {not json\n\
+                    {\"text\": \"Second story, \\u00e9t\\u00e9.\", \"dateline\": \"PARIS, May 2\"}\n";
+        write(dir.path(), "wire.jsonl", body.as_bytes());
+        let l = load_paths(&[dir.path().join("wire.jsonl")]).unwrap();
+        assert_eq!(l.docs.len(), 2);
+        let first = &l.docs[0];
+        assert_eq!(first.label, "wire.jsonl:1");
+        assert_eq!(first.text, "Rates rose.\nBanks followed.");
+        assert_eq!(first.meta.id.as_deref(), Some("7"));
+        assert_eq!(first.meta.outlet.as_deref(), Some("Wire"));
+        let second = &l.docs[1];
+        assert_eq!(second.label, "wire.jsonl:5");
+        assert_eq!(second.text, "Second story, été.");
+        assert_eq!(second.meta.dateline.as_deref(), Some("PARIS, May 2"));
+        assert_eq!(second.file_pos(3), FilePos { line: 4, character: 0 });
+        assert!(warning_for(&l, "wire.jsonl:3").contains("text"));
+        assert!(warning_for(&l, "wire.jsonl:4").contains("malformed"));
+        assert_eq!(l.warnings.len(), 2);
+    }
+
+    #[test]
+    fn plain_files_keep_their_offsets_after_header_and_furniture_are_blanked() {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = "outlet: Example Post\ndate: 2024-03-02\n---\nMenu\nTram line extended to the airport\n\
+                   The new tram line opened on Monday, the city said in a statement.\n";
+        write(dir.path(), "post.txt", raw.as_bytes());
+        let l = load_paths(&[dir.path().to_path_buf()]).unwrap();
+        let doc = &l.docs[0];
+        assert_eq!(doc.text.len(), raw.len());
+        assert_eq!(doc.meta.outlet.as_deref(), Some("Example Post"));
+        assert_eq!(doc.meta.title.as_deref(), Some("Tram line extended to the airport"));
+        assert!(!doc.text.contains("outlet") && !doc.text.contains("Menu"));
+        let at = raw.find("Monday").unwrap();
+        let col = at - raw[..at].rfind('\n').unwrap() - 1;
+        assert_eq!(doc.file_pos(at), FilePos { line: 5, character: col as u32 });
+    }
+
+    #[test]
+    fn html_positions_point_into_the_html_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let raw = "<html><body>\n<h1>Bridge opens</h1>\n<p>The bridge\n  opened on <em>Tuesday</em> after delays, the council said.</p>\n</body></html>\n";
+        write(dir.path(), "page.html", raw.as_bytes());
+        let l = load_paths(&[dir.path().to_path_buf()]).unwrap();
+        let doc = &l.docs[0];
+        assert!(doc.text.contains("The bridge opened on Tuesday after delays"), "{:?}", doc.text);
+        let at = doc.text.find("Tuesday").unwrap();
+        let (start, end) = doc.file_range(Span::new(at, at + "Tuesday".len()));
+        let line3 = raw.lines().nth(3).unwrap();
+        let col = line3.find("Tuesday").unwrap() as u32;
+        assert_eq!(start, FilePos { line: 3, character: col });
+        // The exclusive end maps to where the next text character comes from, so an inline
+        // closing tag right after the word falls inside the range.
+        assert_eq!(end.line, 3);
+        assert!(end.character >= col + 7);
+    }
+}
