@@ -74,19 +74,27 @@ pub fn parse_header(raw: &str) -> Option<(Meta, usize)> {
 
 /// Overwrites `text[..end]` with spaces, keeping line breaks.
 pub fn blank_prefix(text: &mut String, end: usize) {
-    blank_range(text, 0, end.min(text.len()));
+    let end = end.min(text.len());
+    blank_ranges(text, &[(0, end)]);
 }
 
-fn blank_range(text: &mut String, start: usize, end: usize) {
-    // Every byte becomes an ASCII space or stays a line break, so the result is valid UTF-8
-    // of the same length; `String::from_utf8` would only re-check that.
+/// Overwrites each byte range with spaces, keeping line breaks. Ranges must start and end on
+/// character boundaries (line boundaries do).
+fn blank_ranges(text: &mut String, ranges: &[(usize, usize)]) {
+    if ranges.is_empty() {
+        return;
+    }
     let mut bytes = std::mem::take(text).into_bytes();
-    for b in &mut bytes[start..end] {
-        if *b != b'\n' && *b != b'\r' {
-            *b = b' ';
+    for &(start, end) in ranges {
+        for b in &mut bytes[start..end] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
         }
     }
-    *text = String::from_utf8(bytes).unwrap_or_default();
+    // Whole characters became ASCII spaces, so this cannot fail; the fallback only avoids
+    // a panic path.
+    *text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,9 +138,7 @@ fn has_quote_marks(s: &str) -> bool {
 /// Blanks page furniture in place, line by line.
 pub fn blank_furniture(text: &mut String) {
     let ranges = furniture_lines(text);
-    for (s, e) in ranges {
-        blank_range(text, s, e);
-    }
+    blank_ranges(text, &ranges);
 }
 
 /// Byte ranges (without line breaks) of the lines that are page furniture.
@@ -447,6 +453,7 @@ pub fn html_to_text(raw: &str) -> Extracted {
     let mut meta = Meta::default();
     let mut skip: Vec<&'static str> = Vec::new();
     let mut pre_depth = 0usize;
+    let mut last_close_tag: std::collections::HashMap<&'static str, Option<usize>> = std::collections::HashMap::new();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -490,10 +497,12 @@ pub fn html_to_text(raw: &str) -> Extracted {
                         continue;
                     }
                     if let Some(s) = SKIPPED.iter().find(|s| **s == name) {
-                        // Only skip an element that is closed somewhere, so one stray opening
-                        // tag cannot swallow the article.
-                        let close = format!("</{name}");
-                        if !tag.self_closing && find_from(lower, i, close.as_bytes()).is_some() {
+                        // Only skip an element that is closed somewhere after, so one stray
+                        // opening tag cannot swallow the article.
+                        let last_close = *last_close_tag
+                            .entry(s)
+                            .or_insert_with(|| rfind(lower, format!("</{name}").as_bytes()));
+                        if !tag.self_closing && last_close.is_some_and(|c| c >= i) {
                             skip.push(s);
                         }
                     }
@@ -674,6 +683,13 @@ fn find_from(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
         return None;
     }
     hay[from..].windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+}
+
+fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() || needle.len() > hay.len() {
+        return None;
+    }
+    hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
 fn collapse_ws(s: &str) -> String {
@@ -1033,6 +1049,27 @@ mod tests {
         let ex = html_to_text("<div class=\"a>b\">Text one is here.</div><div title='x>'>Text two.</div>");
         assert_eq!(ex.text, "Text one is here.\n\nText two.");
         assert_eq!(html_to_text("").text, "");
+        assert_eq!(html_to_text("<nav><nav>x</nav> Inner text stays out.</nav><p>Kept text here.</p>").text, "Kept text here.");
         assert_eq!(decode_entities("&#0;&#x110000;&#128512;&amp;&amp &#97x;"), "\u{fffd}\u{fffd}😀&&amp &#97x;");
+    }
+
+    #[test]
+    fn arbitrary_input_never_panics_and_keeps_lengths() {
+        let alphabet: Vec<char> = "<>/&;#x0a9 \n\t\"'=!-pscriptnavé😀’”.?:@|•".chars().collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let len = (seed >> 58) as usize * 3;
+            let mut s = String::new();
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                s.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            assert_eq!(clean_plain(&s).len(), s.len());
+            let ex = html_to_text(&s);
+            assert!(ex.pairs.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 <= w[1].1), "{s:?}");
+            assert!(ex.pairs.iter().all(|&(c, f)| c <= ex.text.len() && f <= s.len()), "{s:?}");
+            let _ = parse_header(&s);
+        }
     }
 }

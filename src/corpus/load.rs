@@ -191,7 +191,7 @@ fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded) {
         }
     };
     let doc = match f.kind {
-        Kind::Html => html_doc(&raw, &path, name),
+        Kind::Html => html_doc(raw, &path, name),
         _ => plain_doc(raw, &path, name),
     };
     if doc.text.trim().is_empty() {
@@ -227,8 +227,8 @@ pub fn plain_doc(mut raw: String, path: &str, label: String) -> SourceDoc {
 }
 
 /// An HTML page: text extracted with a map back to the file's positions.
-pub fn html_doc(raw: &str, path: &str, label: String) -> SourceDoc {
-    let extracted = clean::html_to_text(raw);
+pub fn html_doc(raw: String, path: &str, label: String) -> SourceDoc {
+    let extracted = clean::html_to_text(&raw);
     let mut meta = extracted.meta;
     if meta.title.is_none() {
         meta.title = clean::first_title(&extracted.text).map(str::to_string);
@@ -239,7 +239,7 @@ pub fn html_doc(raw: &str, path: &str, label: String) -> SourceDoc {
         label,
         meta,
         text: extracted.text,
-        origin: Origin::Mapped { pairs: extracted.pairs, file_lines: LineIndex::new(raw), file_text: raw.to_string() },
+        origin: Origin::Mapped { pairs: extracted.pairs, file_lines: LineIndex::new(&raw), file_text: raw },
     }
 }
 
