@@ -15,10 +15,14 @@ pub fn clean_plain(raw: &str) -> String {
     out
 }
 
-/// The headline: the first line a reader would take for the title (four words or more, not
-/// furniture). `text` should already be cleaned.
+/// The headline: the first line of the cleaned text when it reads like one (a few words, no
+/// sentence punctuation, standing alone rather than starting a hard-wrapped paragraph).
 pub fn first_title(text: &str) -> Option<&str> {
-    text.lines().map(str::trim).find(|l| word_count(l) >= 4 && !ends_sentence(l))
+    let mut lines = text.lines().map(str::trim).skip_while(|l| l.is_empty());
+    let first = lines.next()?;
+    let next = lines.next().unwrap_or("");
+    let stands_alone = next.is_empty() || next.starts_with(|c: char| !c.is_lowercase());
+    (word_count(first) >= 2 && !ends_sentence(first) && !first.ends_with([':', ',', ';']) && stands_alone).then_some(first)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -30,7 +34,7 @@ pub fn first_title(text: &str) -> Option<&str> {
 pub fn parse_header(raw: &str) -> Option<(Meta, usize)> {
     let mut meta = Meta::default();
     let mut pos = 0;
-    let mut fields = 0;
+    let mut known = 0;
     for (i, line) in raw.split_inclusive('\n').enumerate() {
         let body = line.trim_end_matches(['\n', '\r']).trim();
         pos += line.len();
@@ -38,7 +42,9 @@ pub fn parse_header(raw: &str) -> Option<(Meta, usize)> {
             if i == 0 {
                 continue;
             }
-            return (fields > 0).then_some((meta, pos));
+            // "Update: …" lines above a Markdown rule are prose; a header names at least one
+            // field we know.
+            return (known > 0).then_some((meta, pos));
         }
         // A header is short; anything long is an article that happens to start with "Word:".
         if i > 40 {
@@ -50,10 +56,6 @@ pub fn parse_header(raw: &str) -> Option<(Meta, usize)> {
             return None;
         }
         let value = value.trim().trim_matches('"').trim();
-        fields += 1;
-        if value.is_empty() {
-            continue;
-        }
         let slot = match key.as_str() {
             "title" | "headline" => &mut meta.title,
             "outlet" | "publication" | "publisher" | "site" => &mut meta.outlet,
@@ -65,7 +67,8 @@ pub fn parse_header(raw: &str) -> Option<(Meta, usize)> {
             "source" => &mut meta.outlet,
             _ => continue,
         };
-        if slot.is_none() {
+        known += 1;
+        if slot.is_none() && !value.is_empty() {
             *slot = Some(value.to_string());
         }
     }
@@ -195,15 +198,22 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
     let mut title: Option<&str> = None;
     let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut in_signup = false;
+    // A list announced by a line ending in a colon ("The delegation includes:") is content,
+    // however short its items.
+    let mut announced_list = false;
     for i in 0..n {
         let line = &lines[i];
         if line.blank() {
             in_signup = false;
             continue;
         }
+        if announced_list && is_list_item(line.trimmed) && !furniture[i] {
+            seen.insert(line.trimmed);
+            continue;
+        }
+        announced_list = false;
         let prev = (i > 0).then(|| &lines[i - 1]);
         let continues_prev = prev.is_some_and(|p| !p.blank() && !p.sentence_end && p.trimmed.chars().count() >= 40);
-        let lower = line.trimmed.to_lowercase();
 
         if in_signup && line.trimmed.starts_with(char::is_lowercase) {
             furniture[i] = true;
@@ -221,8 +231,10 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
             seen.insert(line.trimmed);
             continue;
         }
+        let lower = line.trimmed.to_lowercase();
         let signup = starts_with_words(&lower, &["sign up", "subscribe", "newsletter"]);
-        let is_furniture = (line.words <= 3 && !line.sentence_end && !line.has_digit && !continues_prev)
+        let announces = line.words >= 3 && line.trimmed.ends_with(':');
+        let is_furniture = (line.words <= 3 && !line.sentence_end && !line.has_digit && !continues_prev && !announces)
             || (line.trimmed.starts_with(BULLETS) && line.words <= 6 && !line.sentence_end && !line.has_digit)
             || signup
             || (contains_word(&lower, "newsletter") || contains_word(&lower, "subscribe"))
@@ -239,6 +251,7 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
         if title.is_none() && line.words >= 4 && !line.sentence_end {
             title = Some(line.trimmed);
         }
+        announced_list = line.trimmed.ends_with(':');
         seen.insert(line.trimmed);
     }
 
@@ -265,7 +278,19 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn is_widget_cell(line: &Line) -> bool {
-    line.trimmed.split_whitespace().count() <= 2 && line.trimmed.chars().count() <= 20 && !line.sentence_end
+    line.trimmed.split_whitespace().count() <= 2
+        && line.trimmed.chars().count() <= 20
+        && !line.sentence_end
+        && !is_list_item(line.trimmed)
+}
+
+/// A Markdown or plain-text list item ("- ", "* ", "+ ", "1. ", "2) ").
+fn is_list_item(trimmed: &str) -> bool {
+    if trimmed.starts_with("- ") || trimmed.starts_with("* ") || trimmed.starts_with("+ ") {
+        return true;
+    }
+    let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && (trimmed[digits..].starts_with(". ") || trimmed[digits..].starts_with(") "))
 }
 
 fn starts_with_words(lower: &str, starts: &[&str]) -> bool {
@@ -1006,6 +1031,7 @@ mod tests {
         assert!(parse_header("---\noutlet: X\n---\nBody\n").is_some());
         assert!(parse_header("Minister: we will win.\nMore text.\n").is_none());
         assert!(parse_header("No header at all\n---\n").is_none());
+        assert!(parse_header("Update: talks resumed\nNote: times are local\n---\n").is_none());
     }
 
     #[test]
@@ -1071,5 +1097,31 @@ mod tests {
             assert!(ex.pairs.iter().all(|&(c, f)| c <= ex.text.len() && f <= s.len()), "{s:?}");
             let _ = parse_header(&s);
         }
+    }
+
+    #[test]
+    fn announced_lists_are_content() {
+        let raw = "The visiting team includes:
+
+- Anna Berg
+- Tomas Lind
+- Eva Holm
+- Jon Dahl
+
+Menu
+";
+        assert_eq!(blanked(raw), vec!["Menu"]);
+        let menu = "Sections
+- World
+- Sport
+";
+        assert_eq!(blanked(menu), vec!["Sections", "- World", "- Sport"]);
+    }
+
+    #[test]
+    fn the_title_is_a_standalone_first_line() {
+        assert_eq!(first_title("\n  Storm closes port\n\nThe port closed.\n"), Some("Storm closes port"));
+        assert_eq!(first_title("The central bank raised rates by half a point\nto slow prices.\n"), None);
+        assert_eq!(first_title("The port closed on Monday.\n"), None);
     }
 }
