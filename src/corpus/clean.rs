@@ -320,25 +320,14 @@ fn is_site_label(lower: &str) -> bool {
 /// commenting, contacting, sharing or subscribing. News prose speaks that way only inside
 /// quotation marks, so lines with quote marks are never taken.
 fn is_reader_address(original: &str) -> bool {
-    if has_quote_marks(original) {
+    if has_quote_marks(original) || !mentions_site_action(original) {
         return false;
     }
-    let mut addresses_reader = false;
-    let mut about_the_site = false;
-    for word in original.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-') {
+    original.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|word| {
         // "US" the country is upper case; "us" the site is not.
-        if matches!(word, "us" | "Us") {
-            addresses_reader = true;
-        }
-        let w = word.to_lowercase();
-        if matches!(w.as_str(), "you" | "your" | "you're" | "you’re" | "we" | "our") {
-            addresses_reader = true;
-        }
-        if is_site_action(&w) {
-            about_the_site = true;
-        }
-    }
-    addresses_reader && about_the_site
+        matches!(word, "us" | "Us")
+            || ["you", "your", "you're", "you’re", "we", "our"].iter().any(|a| word.eq_ignore_ascii_case(a))
+    })
 }
 
 /// Words for what a reader does on a site rather than in the world.
@@ -352,10 +341,15 @@ fn is_site_action(lower_word: &str) -> bool {
 }
 
 fn mentions_site_action(original: &str) -> bool {
-    original.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| is_site_action(&w.to_lowercase()))
+    original
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| w.len() >= 3 && w.len() <= 11 && is_site_action(&w.to_ascii_lowercase()))
 }
 
 fn is_email_line(s: &str) -> bool {
+    if !s.contains('@') {
+        return false;
+    }
     s.split(|c: char| c.is_whitespace() || matches!(c, ';' | ',' | '(' | ')' | '<' | '>' | ':')).any(|w| {
         let w = w.trim_end_matches('.');
         match w.split_once('@') {
