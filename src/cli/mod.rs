@@ -42,14 +42,18 @@ enum Command {
     Check {
         /// Source files or folders (.txt, .md, .html, .jsonl); repeatable. Default: the
         /// `corpus` list of copydesk.toml, else ./corpus/.
-        #[arg(long)]
+        #[arg(long, value_name = "PATH")]
         corpus: Vec<PathBuf>,
         /// Configuration file. Default: the nearest copydesk.toml in this folder or a parent.
-        #[arg(long)]
+        #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
+        /// human: one line per finding (coloured on a terminal); json: LSP-shaped
+        /// diagnostics; sarif: SARIF 2.1.0.
         #[arg(long, value_enum, default_value = "human")]
         format: Format,
-        #[arg(required = true)]
+        /// Drafts to check (Markdown or plain text). Exit status: 0 clean, 1 when an error or
+        /// warning is found, 2 on usage or IO errors.
+        #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
     /// Run the language server on stdin/stdout.

@@ -85,6 +85,27 @@ pub fn load_paths_with_progress(
     Ok(loaded)
 }
 
+/// Loads one file as the folder walk would (a JSONL archive gives one document per line).
+/// For reloading a single changed file; unsupported extensions give a warning.
+pub fn load_file_path(path: &Path, options: &LoadOptions) -> Loaded {
+    let mut loaded = Loaded::default();
+    let size = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) => {
+            loaded.warnings.push(LoadWarning { path: path.to_path_buf(), message: format!("cannot read: {}", io_reason(&e)) });
+            return loaded;
+        }
+    };
+    match kind_of(path) {
+        Some(kind) => load_file(&Found { path: path.to_path_buf(), kind, size }, options, &mut loaded),
+        None => loaded.warnings.push(LoadWarning {
+            path: path.to_path_buf(),
+            message: "not a corpus file (use .txt, .md, .html, .htm or .jsonl)".to_string(),
+        }),
+    }
+    loaded
+}
+
 struct Found {
     path: PathBuf,
     kind: Kind,
@@ -373,6 +394,17 @@ mod tests {
         assert!(warning_for(&l, "big.txt").contains("limit"));
         assert_eq!(l.warnings.len(), 4, "{:?}", l.warnings);
         assert!(l.docs[0].path.starts_with('/') && l.docs[0].uri.starts_with("file:///"));
+    }
+
+    #[test]
+    fn a_single_file_reloads_like_the_walk_loads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = write(dir.path(), "one.md", b"The ferry sailed at noon on Monday, the operator said.\n");
+        let l = load_file_path(&p, &LoadOptions::default());
+        assert_eq!(l.docs.len(), 1);
+        assert_eq!(l.docs[0].label, "one.md");
+        let l = load_file_path(&dir.path().join("gone.txt"), &LoadOptions::default());
+        assert!(l.docs.is_empty() && l.warnings[0].message.contains("not found"));
     }
 
     #[test]
