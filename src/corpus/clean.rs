@@ -113,6 +113,9 @@ struct Line<'a> {
     words: usize,
     sentence_end: bool,
     has_digit: bool,
+    /// Starts with four spaces or a tab: a newswire paragraph indent or a table row.
+    indented: bool,
+    long: bool,
 }
 
 impl Line<'_> {
@@ -158,14 +161,144 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
             words: word_count(trimmed),
             sentence_end: ends_sentence(trimmed),
             has_digit: trimmed.chars().any(|c| c.is_ascii_digit()),
+            indented: body.starts_with("    ") || body.starts_with('\t'),
+            long: trimmed.chars().count() >= 40,
         });
         pos += raw.len();
     }
     let n = lines.len();
     let mut furniture = vec![false; n];
+    mark_widgets(&lines, &mut furniture);
 
-    // Runs of tiny lines ("like" "0" "share" "3"): reaction and share widgets. A table of
-    // figures is also tiny lines, so a run needs words without digits too.
+    // Nearest non-blank neighbours, across at most one blank line.
+    let neighbour = |i: usize, forward: bool| -> Option<usize> {
+        let mut j = i;
+        for _ in 0..2 {
+            j = if forward { j + 1 } else { j.checked_sub(1)? };
+            if j >= n {
+                return None;
+            }
+            if !lines[j].blank() {
+                return Some(j);
+            }
+        }
+        None
+    };
+
+    // Continues an unfinished long line above it (newswire hard wrap): prose, never furniture.
+    let continues_above: Vec<bool> = (0..n)
+        .map(|i| i > 0 && !lines[i].blank() && !lines[i - 1].blank() && !lines[i - 1].sentence_end && lines[i - 1].long)
+        .collect();
+    let mut title: Option<&str> = None;
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut in_signup = false;
+    // A list announced by a line ending in a colon ("The delegation includes:") is content,
+    // however short its items.
+    let mut announced_list = false;
+    let mut after_colon = false;
+    for i in 0..n {
+        let line = &lines[i];
+        if line.blank() {
+            in_signup = false;
+            continue;
+        }
+        if furniture[i] {
+            in_signup = false;
+            announced_list = false;
+            continue;
+        }
+        if in_signup && line.trimmed.starts_with(char::is_lowercase) {
+            furniture[i] = true;
+            continue;
+        }
+        in_signup = false;
+        if (announced_list && is_list_item(line.trimmed)) || after_colon {
+            after_colon = false;
+            seen.insert(line.trimmed);
+            continue;
+        }
+        announced_list = false;
+        if (is_email_line(line.trimmed) && !line.prose()) || is_domain_line(line.trimmed) {
+            furniture[i] = true;
+            continue;
+        }
+        if line.prose() {
+            seen.insert(line.trimmed);
+            continue;
+        }
+        let lower = line.trimmed.to_lowercase();
+        let signup = !continues_above[i] && starts_with_words(&lower, &["sign up", "subscribe", "newsletter"]);
+        if signup {
+            furniture[i] = true;
+            in_signup = true;
+            continue;
+        }
+
+        // Part of a hard-wrapped or broken paragraph: a fragment of prose, whatever its shape.
+        let prev = neighbour(i, false).map(|p| &lines[p]);
+        let next = neighbour(i, true).map(|x| &lines[x]);
+        let next_adjacent = (i + 1 < n && !lines[i + 1].blank()).then(|| &lines[i + 1]);
+        let fragment = continues_above[i]
+            || next_adjacent.is_some_and(|x| !line.sentence_end && (line.long || x.long))
+            || next.is_some_and(|x| x.trimmed.starts_with(|c: char| c.is_lowercase() || ".,;:)’”".contains(c)));
+        if fragment || line.indented {
+            seen.insert(line.trimmed);
+            continue;
+        }
+        // Venue, date and time lines of a fact box sit together.
+        let data_box = [prev, next].iter().flatten().any(|x| x.has_digit && x.words <= 6 && !x.prose());
+        let announces = line.trimmed.ends_with(':');
+        let is_furniture = (line.words <= 2 && !line.sentence_end && !line.has_digit && !data_box && !announces)
+            || (line.trimmed.starts_with(BULLETS) && line.words <= 6 && !line.sentence_end && !line.has_digit)
+            || contains_word(&lower, "newsletter")
+            || (is_credit(&lower) && !line.sentence_end)
+            || is_site_label(&lower)
+            || is_reader_address(line.trimmed)
+            || (line.words >= 3 && seen.contains(line.trimmed))
+            || title.is_some_and(|t| line.trimmed.len() > t.len() && line.trimmed.starts_with(t));
+        if is_furniture {
+            furniture[i] = true;
+            continue;
+        }
+        if title.is_none() && line.words >= 4 && !line.sentence_end {
+            title = Some(line.trimmed);
+        }
+        announced_list = announces;
+        after_colon = announces;
+        seen.insert(line.trimmed);
+    }
+
+    // The tail of a page: everything after the last line of the article is the site talking
+    // (disclaimers, "contact us"). Only there may a sentence-shaped line be furniture.
+    for i in (0..n).rev() {
+        let line = &lines[i];
+        if line.blank() || furniture[i] {
+            continue;
+        }
+        if continues_above[i] || line.indented {
+            break;
+        }
+        let lower = line.trimmed.to_lowercase();
+        // A long paragraph is article text even when it quotes a song called "Follow You".
+        let short = line.words <= 20;
+        if is_site_label(&lower)
+            || (short && is_reader_address(line.trimmed))
+            || (short && is_email_line(line.trimmed))
+            || (line.words <= 6 && !line.prose() && !has_quote_marks(line.trimmed) && mentions_site_action(line.trimmed))
+        {
+            furniture[i] = true;
+        } else {
+            break;
+        }
+    }
+
+    lines.iter().zip(furniture).filter(|(_, f)| *f).map(|(l, _)| (l.start, l.end)).collect()
+}
+
+/// Runs of tiny lines ("like" "0" "share" "3"): reaction and share widgets. A table of figures
+/// is also tiny lines, so a run needs words without digits too.
+fn mark_widgets(lines: &[Line], furniture: &mut [bool]) {
+    let n = lines.len();
     let mut i = 0;
     while i < n {
         if lines[i].blank() || !is_widget_cell(&lines[i]) {
@@ -181,7 +314,8 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
             j += 1;
         }
         let wordy = cells.iter().filter(|&&c| !lines[c].has_digit).count();
-        if cells.len() >= 4 && wordy >= 2 {
+        let numbers = cells.len() - wordy;
+        if cells.len() >= 4 && wordy >= 2 && numbers >= 2 {
             for &c in &cells {
                 furniture[c] = true;
             }
@@ -194,91 +328,12 @@ fn furniture_lines(text: &str) -> Vec<(usize, usize)> {
         }
         i = j.max(i + 1);
     }
-
-    let mut title: Option<&str> = None;
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut in_signup = false;
-    // A list announced by a line ending in a colon ("The delegation includes:") is content,
-    // however short its items.
-    let mut announced_list = false;
-    for i in 0..n {
-        let line = &lines[i];
-        if line.blank() {
-            in_signup = false;
-            continue;
-        }
-        if announced_list && is_list_item(line.trimmed) && !furniture[i] {
-            seen.insert(line.trimmed);
-            continue;
-        }
-        announced_list = false;
-        let prev = (i > 0).then(|| &lines[i - 1]);
-        let continues_prev = prev.is_some_and(|p| !p.blank() && !p.sentence_end && p.trimmed.chars().count() >= 40);
-
-        if in_signup && line.trimmed.starts_with(char::is_lowercase) {
-            furniture[i] = true;
-            continue;
-        }
-        in_signup = false;
-        if furniture[i] {
-            continue;
-        }
-        if is_email_line(line.trimmed) && !line.prose() || is_domain_line(line.trimmed) {
-            furniture[i] = true;
-            continue;
-        }
-        if line.prose() {
-            seen.insert(line.trimmed);
-            continue;
-        }
-        let lower = line.trimmed.to_lowercase();
-        let signup = starts_with_words(&lower, &["sign up", "subscribe", "newsletter"]);
-        let announces = line.words >= 3 && line.trimmed.ends_with(':');
-        let is_furniture = (line.words <= 3 && !line.sentence_end && !line.has_digit && !continues_prev && !announces)
-            || (line.trimmed.starts_with(BULLETS) && line.words <= 6 && !line.sentence_end && !line.has_digit)
-            || signup
-            || (contains_word(&lower, "newsletter") || contains_word(&lower, "subscribe"))
-            || (is_credit(&lower) && !line.sentence_end)
-            || is_site_label(&lower)
-            || is_reader_address(line.trimmed)
-            || seen.contains(line.trimmed)
-            || title.is_some_and(|t| line.trimmed.len() > t.len() && line.trimmed.starts_with(t));
-        if is_furniture {
-            furniture[i] = true;
-            in_signup = signup;
-            continue;
-        }
-        if title.is_none() && line.words >= 4 && !line.sentence_end {
-            title = Some(line.trimmed);
-        }
-        announced_list = line.trimmed.ends_with(':');
-        seen.insert(line.trimmed);
-    }
-
-    // The tail of a page: everything after the last line of the article is the site talking
-    // (disclaimers, "contact us"). Only there may a sentence-shaped line be furniture.
-    for i in (0..n).rev() {
-        let line = &lines[i];
-        if line.blank() || furniture[i] {
-            continue;
-        }
-        let lower = line.trimmed.to_lowercase();
-        if is_site_label(&lower)
-            || is_reader_address(line.trimmed)
-            || is_email_line(line.trimmed)
-            || (!line.prose() && !has_quote_marks(line.trimmed) && mentions_site_action(line.trimmed))
-        {
-            furniture[i] = true;
-        } else {
-            break;
-        }
-    }
-
-    lines.iter().zip(furniture).filter(|(_, f)| *f).map(|(l, _)| (l.start, l.end)).collect()
 }
 
 fn is_widget_cell(line: &Line) -> bool {
-    line.trimmed.split_whitespace().count() <= 2
+    // One token per line: a table row ("Wheat 73,684") has two.
+    !line.trimmed.contains(char::is_whitespace)
+        && !line.indented
         && line.trimmed.chars().count() <= 20
         && !line.sentence_end
         && !is_list_item(line.trimmed)
@@ -312,7 +367,10 @@ fn is_credit(lower: &str) -> bool {
 
 /// Lines a site puts on every page: "Disclaimer: …", "Copyright …", "All rights reserved".
 fn is_site_label(lower: &str) -> bool {
-    starts_with_words(lower, &["disclaimer", "copyright", "advertisement", "related:", "read more", "read also"])
+    starts_with_words(
+        lower,
+        &["disclaimer", "copyright", "advertisement", "related:", "read more", "read also", "welcome to"],
+    )
         || lower.contains("all rights reserved")
 }
 
@@ -323,10 +381,11 @@ fn is_reader_address(original: &str) -> bool {
     if has_quote_marks(original) || !mentions_site_action(original) {
         return false;
     }
-    original.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|word| {
-        // "US" the country is upper case; "us" the site is not.
-        matches!(word, "us" | "Us")
-            || ["you", "your", "you're", "you’re", "we", "our"].iter().any(|a| word.eq_ignore_ascii_case(a))
+    original.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').enumerate().any(|(i, word)| {
+        // "US" the country is upper case, and "You" mid-line is usually a title ("Are You
+        // Lonesome Tonight"); the site speaks in lower case, or capitalised at the start.
+        let site_word = |w: &str| matches!(w, "us" | "you" | "your" | "you're" | "you’re" | "we" | "our");
+        site_word(word) || (i == 0 && site_word(&word.to_lowercase()))
     })
 }
 
@@ -1007,8 +1066,8 @@ mod tests {
 
     #[test]
     fn sentence_shaped_lines_mid_article_are_never_blanked() {
-        let raw = "Officials said you could follow the debate live on the parliament website from noon.\n\
-                   Short update\n\
+        let raw = "Officials said you could follow the debate live on the parliament website from noon.\n\n\
+                   Short update\n\n\
                    The minister said the plan would be published in full next week after review.\n";
         assert_eq!(blanked(raw), vec!["Short update"]);
     }
@@ -1117,5 +1176,30 @@ Menu
         assert_eq!(first_title("\n  Storm closes port\n\nThe port closed.\n"), Some("Storm closes port"));
         assert_eq!(first_title("The central bank raised rates by half a point\nto slow prices.\n"), None);
         assert_eq!(first_title("The port closed on Monday.\n"), None);
+    }
+
+    #[test]
+    fn hard_wrapped_newswire_prose_is_never_furniture() {
+        let raw = "    Northfield Mills Inc said shareholders may\n\
+                   subscribe to new shares at two dlrs a share until June 30,\n\
+                   according to its monthly newsletter sent to\n\
+                   members. The company declined to\n\
+                   comment.\n\
+                   \x20   Harbor Steel Corp\n\
+                   said profits rose to 12 cts a\n\
+                   share.\n\
+                   \x20   Year\n\
+                   \x20   Shr 1.20 dlrs vs 1.10 dlrs\n\
+                   \x20 Wheat    73,684\n\
+                   \x20 Corn     17,979\n\
+                   \x20 Grain\n\
+                   \x20 Oats      4,391\n";
+        assert!(blanked(raw).is_empty(), "{:?}", blanked(raw));
+    }
+
+    #[test]
+    fn fragments_split_off_a_paragraph_stay() {
+        let raw = "The champion ran well, and her rival\n\nBerg\n\nstretched her unbeaten record to 25 races.\n\nPlaying colours:\n\nAll white\n";
+        assert!(blanked(raw).is_empty(), "{:?}", blanked(raw));
     }
 }
