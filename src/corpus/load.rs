@@ -78,7 +78,7 @@ pub fn load_paths_with_progress(
     let mut done = 0;
     progress(0, total);
     for f in &files {
-        load_file(f, options, &mut loaded);
+        load_file(f, options, &mut loaded, &mut |in_file| progress(done + in_file, total));
         done += f.size.min(options.max_file_bytes);
         progress(done, total);
     }
@@ -97,7 +97,7 @@ pub fn load_file_path(path: &Path, options: &LoadOptions) -> Loaded {
         }
     };
     match kind_of(path) {
-        Some(kind) => load_file(&Found { path: path.to_path_buf(), kind, size }, options, &mut loaded),
+        Some(kind) => load_file(&Found { path: path.to_path_buf(), kind, size }, options, &mut loaded, &mut |_| {}),
         None => loaded.warnings.push(LoadWarning {
             path: path.to_path_buf(),
             message: "not a corpus file (use .txt, .md, .html, .htm or .jsonl)".to_string(),
@@ -179,7 +179,8 @@ fn megabytes(bytes: u64) -> String {
     }
 }
 
-fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded) {
+/// `progress` hears how many bytes of this file are done, for archives large enough to wait on.
+fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded, progress: &mut dyn FnMut(u64)) {
     let warn = |out: &mut Loaded, message: String| out.warnings.push(LoadWarning { path: f.path.clone(), message });
     if f.size > options.max_file_bytes {
         return warn(out, format!("file is {}, over the {} limit", megabytes(f.size), megabytes(options.max_file_bytes)));
@@ -202,7 +203,7 @@ fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded) {
     let path = abs.to_string_lossy().into_owned();
     let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.clone());
     if f.kind == Kind::Jsonl {
-        return load_jsonl(&bytes, f, &path, &name, out);
+        return load_jsonl(&bytes, f, &path, &name, out, progress);
     }
     let raw = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -293,7 +294,10 @@ fn scalar(v: Option<serde_json::Value>) -> Option<String> {
 
 /// A JSONL archive: one article per line. Archives hold extracted article text already, so
 /// no furniture is blanked (a newswire table line is data, not a menu).
-fn load_jsonl(bytes: &[u8], f: &Found, path: &str, name: &str, out: &mut Loaded) {
+fn load_jsonl(bytes: &[u8], f: &Found, path: &str, name: &str, out: &mut Loaded, progress: &mut dyn FnMut(u64)) {
+    const REPORT_EVERY_BYTES: usize = 1 << 20;
+    let mut consumed = 0usize;
+    let mut reported = 0usize;
     let uri = path_to_uri(path);
     // A file that is not JSONL at all would otherwise warn once per line.
     const MAX_LINE_WARNINGS: usize = 10;
@@ -305,6 +309,11 @@ fn load_jsonl(bytes: &[u8], f: &Found, path: &str, name: &str, out: &mut Loaded)
         }
     };
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        consumed += line.len() + 1;
+        if consumed - reported >= REPORT_EVERY_BYTES {
+            reported = consumed;
+            progress(consumed as u64);
+        }
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if line.iter().all(u8::is_ascii_whitespace) {
             continue;
