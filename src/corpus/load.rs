@@ -3,7 +3,6 @@
 use super::{clean, path_to_uri, Meta, Origin, SourceDoc};
 use crate::text::LineIndex;
 use serde::Deserialize;
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -267,9 +266,9 @@ pub fn html_doc(raw: String, path: &str, label: String) -> SourceDoc {
 
 /// One JSONL record. Metadata fields may be strings or numbers; anything else is ignored.
 #[derive(Deserialize)]
-struct Record<'a> {
-    #[serde(borrow, default)]
-    text: Option<Cow<'a, str>>,
+struct Record {
+    #[serde(default)]
+    text: Option<serde_json::Value>,
     #[serde(default)]
     id: Option<serde_json::Value>,
     #[serde(default)]
@@ -329,7 +328,7 @@ fn load_jsonl(bytes: &[u8], f: &Found, path: &str, name: &str, out: &mut Loaded,
                 continue;
             }
         };
-        let Some(text) = record.text else {
+        let Some(serde_json::Value::String(text)) = record.text else {
             warn_line(out, i, "no \"text\" string".to_string());
             continue;
         };
@@ -349,7 +348,7 @@ fn load_jsonl(bytes: &[u8], f: &Found, path: &str, name: &str, out: &mut Loaded,
                 date: scalar(record.date),
                 dateline: scalar(record.dateline),
             },
-            text: text.into_owned(),
+            text,
             origin: Origin::JsonlLine(i as u32),
         });
     }
@@ -441,7 +440,8 @@ mod tests {
                     \n\
                     {\"title\": \"no text\"}\n\
                     {not json\n\
-                    {\"text\": \"Second story, \\u00e9t\\u00e9.\", \"dateline\": \"PARIS, May 2\"}\n";
+                    {\"text\": \"Second story, \\u00e9t\\u00e9.\", \"dateline\": \"PARIS, May 2\"}\n\
+                    {\"text\": 5}\n";
         write(dir.path(), "wire.jsonl", body.as_bytes());
         let l = load_paths(&[dir.path().join("wire.jsonl")]).unwrap();
         assert_eq!(l.docs.len(), 2);
@@ -457,7 +457,8 @@ mod tests {
         assert_eq!(second.file_pos(3), FilePos { line: 4, character: 0 });
         assert!(warning_for(&l, "wire.jsonl:3").contains("text"));
         assert!(warning_for(&l, "wire.jsonl:4").contains("malformed"));
-        assert_eq!(l.warnings.len(), 2);
+        assert!(warning_for(&l, "wire.jsonl:6").contains("text"));
+        assert_eq!(l.warnings.len(), 3);
     }
 
     #[test]
