@@ -532,7 +532,8 @@ pub fn html_to_text(raw: &str) -> Extracted {
     let mut skip: Vec<&'static str> = Vec::new();
     let mut pre_depth = 0usize;
     let mut last_close_tag: std::collections::HashMap<&'static str, Option<usize>> = std::collections::HashMap::new();
-    let mut i = 0;
+    // A byte-order mark is an encoding signature, not text.
+    let mut i = if raw.starts_with('\u{feff}') { 3 } else { 0 };
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'<' {
@@ -1128,6 +1129,7 @@ mod tests {
         let ex = html_to_text("<div class=\"a>b\">Text one is here.</div><div title='x>'>Text two.</div>");
         assert_eq!(ex.text, "Text one is here.\n\nText two.");
         assert_eq!(html_to_text("").text, "");
+        assert_eq!(html_to_text("\u{feff}<p>Byte order marks are not text at all.</p>").text, "Byte order marks are not text at all.");
         assert_eq!(html_to_text("<nav><nav>x</nav> Inner text stays out.</nav><p>Kept text here.</p>").text, "Kept text here.");
         assert_eq!(decode_entities("&#0;&#x110000;&#128512;&amp;&amp &#97x;"), "\u{fffd}\u{fffd}😀&&amp &#97x;");
     }
