@@ -1,5 +1,8 @@
 //! Direct quotes and who said them.
 
+use super::attribution::{cue_after, cue_before, name_run_forward, Mention, Words};
+use super::quote_marks::{scan_quote_pieces, QuotePiece};
+use crate::knowledge::{is_name_title, is_organisation_word, is_reporting_verb, noun_lemma};
 use crate::text::{Segmented, Span};
 use serde::Serialize;
 
@@ -16,7 +19,9 @@ pub enum MentionKind {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Speaker {
-    /// The mention the attribution attaches to.
+    /// The mention the attribution attaches to. Serialised as `span: [start, end]`, the shape
+    /// the quote scorer and JSON consumers read.
+    #[serde(rename = "span", serialize_with = "span_as_pair")]
     pub mention: Span,
     pub text: String,
     pub kind: MentionKind,
@@ -31,6 +36,7 @@ pub struct Speaker {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
+    #[serde(serialize_with = "span_as_pair")]
     pub span: Span,
     pub text: String,
     /// Index of the paragraph the quote starts in.
@@ -40,8 +46,364 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
 }
 
+/// `Segmented::new` with a workaround for a sentence-splitter bug: it slices one byte past a
+/// multi-byte space or “ when looking for the word before a full stop, and panics. The text is
+/// segmented as a copy of the same byte length with those characters made ASCII, then the
+/// original text is put back, so every span stays valid.
+pub fn segment_safely(text: &str, kind: crate::text::TextKind) -> Segmented {
+    let mut safe = String::with_capacity(text.len());
+    let mut changed = false;
+    for c in text.chars() {
+        if c == '\u{201c}' {
+            safe.push_str("\"  ");
+            changed = true;
+        } else if c.is_whitespace() && !c.is_ascii() {
+            safe.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            changed = true;
+        } else {
+            safe.push(c);
+        }
+    }
+    if !changed {
+        return Segmented::new(text, kind);
+    }
+    let mut seg = Segmented::new(&safe, kind);
+    let snap = |span: Span| {
+        let mut start = span.start.min(text.len());
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span.end.min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Span::new(start, end)
+    };
+    for p in &mut seg.paragraphs {
+        *p = snap(*p);
+    }
+    for s in &mut seg.sentences {
+        s.span = snap(s.span);
+    }
+    seg.text = text.to_string();
+    seg.masked = match kind {
+        crate::text::TextKind::Markdown => crate::text::mask_markdown(text),
+        crate::text::TextKind::Plain => text.to_string(),
+    };
+    seg
+}
+
+fn span_as_pair<S: serde::Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
+    [span.start, span.end].serialize(s)
+}
+
 /// Every direct quote in the document, in order.
 pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
-    let _ = seg;
-    Vec::new()
+    let pieces = scan_quote_pieces(seg);
+    let text = seg.masked.as_str();
+    let names = NameTable::build(seg);
+    let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
+    let mut kept: Vec<&QuotePiece> = Vec::with_capacity(pieces.len());
+    let mut cue_found: Vec<bool> = Vec::with_capacity(pieces.len());
+    for (k, piece) in pieces.iter().enumerate() {
+        let prev_same_para = k.checked_sub(1).map(|p| &pieces[p]).filter(|p| p.paragraph == piece.paragraph);
+        let next_same_para = pieces.get(k + 1).filter(|p| p.paragraph == piece.paragraph);
+        let para = seg.paragraphs.get(piece.paragraph).copied().unwrap_or(piece.outer);
+        let head = head_region(seg, piece, prev_same_para, para);
+        let tail = tail_region(seg, piece, next_same_para, para);
+        let head_words = Words::new(text, head);
+        let tail_words = Words::new(text, tail);
+        let tail_cue = cue_after(&tail_words);
+        let head_cue = if tail_cue.is_none() { cue_before(&head_words) } else { None };
+        let mention = tail_cue.or(head_cue);
+        let partial = is_partial(text, &head_words, piece);
+        let word_count = piece.inner.slice(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        if !worth_keeping(text, piece, &head_words, word_count, partial, mention.is_some()) {
+            continue;
+        }
+        let speaker = mention.map(|m| speaker_for(seg, m, &names, &out));
+        cue_found.push(speaker.is_some());
+        kept.push(piece);
+        out.push(Quote {
+            span: piece.inner,
+            text: piece.inner.slice(&seg.text).to_string(),
+            paragraph: piece.paragraph,
+            partial,
+            speaker,
+        });
+    }
+    inherit_speakers(seg, &kept, &mut out);
+    out
+}
+
+/// Sentence text before the opening mark, after any earlier quote in the same paragraph.
+fn head_region(seg: &Segmented, piece: &QuotePiece, prev: Option<&QuotePiece>, para: Span) -> Span {
+    let sentence_start = seg.sentence_at(piece.outer.start).and_then(|i| seg.sentences.get(i)).map(|s| s.span.start).unwrap_or(para.start);
+    let mut start = sentence_start.max(para.start);
+    if let Some(p) = prev {
+        start = start.max(p.outer.end);
+    }
+    Span::new(start.min(piece.outer.start), piece.outer.start)
+}
+
+/// Text after the closing mark up to the sentence end or the next quote. A quote ending in
+/// "?" or "!" is often followed by a cue the sentence splitter put in a sentence of its own
+/// (“Why not?” Lee asked.), so the tail may reach into the next sentence.
+fn tail_region(seg: &Segmented, piece: &QuotePiece, next: Option<&QuotePiece>, para: Span) -> Span {
+    if !piece.closed {
+        return Span::new(piece.outer.end, piece.outer.end);
+    }
+    let last = piece.outer.end.saturating_sub(1);
+    let mut end = seg.sentence_at(last).and_then(|i| seg.sentences.get(i)).map(|s| s.span.end).unwrap_or(para.end);
+    if end <= piece.outer.end {
+        let after = seg.masked.get(piece.outer.end..para.end).unwrap_or("");
+        let skipped = after.len() - after.trim_start().len();
+        if let Some(i) = seg.sentence_at(piece.outer.end + skipped) {
+            if let Some(s) = seg.sentences.get(i) {
+                if s.span.start >= piece.outer.end {
+                    end = s.span.end;
+                }
+            }
+        }
+    }
+    end = end.min(para.end);
+    if let Some(n) = next {
+        end = end.min(n.outer.start);
+    }
+    Span::new(piece.outer.end, end.max(piece.outer.end))
+}
+
+/// A quote is partial when it sits inside the writer's own clause rather than being
+/// introduced by a cue ("said:", "said,") or standing alone.
+fn is_partial(text: &str, head: &Words, piece: &QuotePiece) -> bool {
+    let n = head.tokens.len();
+    if n == 0 {
+        return false;
+    }
+    let last = head.tokens[n - 1].text(text);
+    if matches!(last, ":" | "," | "\u{2014}" | "\u{2013}") {
+        return false;
+    }
+    let first_quoted = piece.inner.slice(text).chars().next();
+    let starts_upper = first_quoted.is_some_and(|c| c.is_uppercase());
+    if starts_upper && is_reporting_verb(last) {
+        return false;
+    }
+    true
+}
+
+/// Scare quotes, titles and one-word labels are not quotes of anyone.
+fn worth_keeping(text: &str, piece: &QuotePiece, head: &Words, word_count: usize, partial: bool, has_cue: bool) -> bool {
+    if word_count == 0 {
+        return false;
+    }
+    if !partial {
+        return word_count > 1 || has_cue;
+    }
+    if word_count <= 1 {
+        return false;
+    }
+    let inner = piece.inner.slice(text);
+    let title_like = inner.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with")
+    });
+    let named_by_head = head.tokens.last().is_some_and(|t| {
+        matches!(t.text(text).to_lowercase().as_str(), "titled" | "entitled" | "called" | "dubbed" | "named" | "on" | "of" | "in")
+    });
+    if title_like && (named_by_head || word_count <= 4) {
+        return false;
+    }
+    word_count > 2 || has_cue
+}
+
+/// Quotes with no cue of their own take the speaker of the quote before them: in the same
+/// paragraph, or the earlier paragraph's closing quote when this one opens the next paragraph.
+fn inherit_speakers(seg: &Segmented, pieces: &[&QuotePiece], quotes: &mut [Quote]) {
+    for k in 1..quotes.len() {
+        if quotes[k].speaker.is_some() {
+            continue;
+        }
+        let prev = &quotes[k - 1];
+        let Some(prev_speaker) = prev.speaker.clone() else { continue };
+        let piece = pieces[k];
+        if prev.paragraph == quotes[k].paragraph {
+            quotes[k].speaker = Some(prev_speaker);
+            continue;
+        }
+        if prev.paragraph + 1 != quotes[k].paragraph {
+            continue;
+        }
+        if piece.continues_previous {
+            // The same quote running on: as certain as the first paragraph's cue.
+            quotes[k].speaker = Some(prev_speaker);
+            continue;
+        }
+        let para_start = seg.paragraphs.get(piece.paragraph).map(|p| p.start).unwrap_or(0);
+        let opens_paragraph = piece.outer.start == para_start;
+        if opens_paragraph && previous_paragraph_ends_with(seg, pieces[k - 1]) {
+            quotes[k].speaker = Some(Speaker { from_earlier_paragraph: true, ..prev_speaker });
+        }
+    }
+    // A quote that runs on with its cue only in a later paragraph.
+    for k in (0..quotes.len().saturating_sub(1)).rev() {
+        if quotes[k].speaker.is_none() && !pieces[k].closed && pieces[k + 1].continues_previous {
+            quotes[k].speaker = quotes[k + 1].speaker.clone();
+        }
+    }
+}
+
+/// Whether the paragraph's last sentence holds the piece (the paragraph ends with the quote).
+fn previous_paragraph_ends_with(seg: &Segmented, piece: &QuotePiece) -> bool {
+    let Some(para) = seg.paragraphs.get(piece.paragraph) else { return false };
+    let last_sentence = seg.sentence_at(para.end.saturating_sub(1)).and_then(|i| seg.sentences.get(i));
+    last_sentence.is_some_and(|s| piece.outer.end >= s.span.start)
+}
+
+/// A person named in the document, with the title words written next to the name.
+#[derive(Debug, Clone)]
+struct NamedPerson {
+    position: usize,
+    full: String,
+    /// Lower-case name tokens, for matching a surname-only mention.
+    tokens: Vec<String>,
+    /// Lower-case title words around the name ("kremlin", "aide").
+    titles: Vec<String>,
+    /// The first name in its sentence: the likeliest subject, so the likeliest "he".
+    sentence_subject: bool,
+}
+
+struct NameTable {
+    people: Vec<NamedPerson>,
+}
+
+impl NameTable {
+    fn build(seg: &Segmented) -> NameTable {
+        let text = seg.masked.as_str();
+        let mut people = Vec::new();
+        for sentence in &seg.sentences {
+            let words = Words::new(text, sentence.span);
+            let toks = &words.tokens;
+            let mut i = 0;
+            let mut first_in_sentence = true;
+            while i < toks.len() {
+                let w = toks[i].text(text);
+                let capital = toks[i].is_capitalized(text);
+                if !capital {
+                    i += 1;
+                    continue;
+                }
+                let Some((a, b)) = name_run_forward(&words, i) else {
+                    i += 1;
+                    continue;
+                };
+                let name_tokens: Vec<&str> = (a..b)
+                    .map(|k| toks[k].text(text))
+                    .filter(|t| *t != ".")
+                    .map(|t| t.trim_end_matches("'s").trim_end_matches("’s"))
+                    .collect();
+                let titled = a > i || (i > 0 && is_name_title(toks[i - 1].text(text)));
+                let organisation = name_tokens.iter().any(|t| is_organisation_word(t));
+                let real_words = name_tokens.iter().filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase)).count();
+                if !organisation && (real_words >= 2 || titled) && !w.is_empty() {
+                    let mut titles: Vec<String> = Vec::new();
+                    // Title words before the run ("Kremlin aide", "Foreign Minister").
+                    let mut k = i;
+                    while k > 0 && i - k < 4 {
+                        let t = toks[k - 1].text(text);
+                        if toks[k - 1].kind != crate::text::TokenKind::Word || is_reporting_verb(t) || crate::knowledge::is_stopword(t) {
+                            break;
+                        }
+                        titles.push(t.to_lowercase());
+                        k -= 1;
+                    }
+                    for t in i..a {
+                        titles.push(toks[t].text(text).to_lowercase());
+                    }
+                    // An appositive after it: "Jane Roe, the port director,".
+                    if toks.get(b).is_some_and(|t| t.text(text) == ",") {
+                        for t in toks.iter().skip(b + 1).take(8) {
+                            let tw = t.text(text);
+                            if matches!(tw, "," | "." | ";") {
+                                break;
+                            }
+                            titles.push(tw.to_lowercase());
+                        }
+                    }
+                    let full = join_name(&name_tokens, text, &words, a, b);
+                    people.push(NamedPerson {
+                        position: toks[a].span.start,
+                        tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
+                        full,
+                        titles: titles.iter().map(|t| noun_lemma(t)).collect(),
+                        sentence_subject: first_in_sentence,
+                    });
+                }
+                first_in_sentence = false;
+                i = b.max(i + 1);
+            }
+        }
+        NameTable { people }
+    }
+
+    /// The fullest earlier form of a one- or two-word name ("Rubio" → "Marco Rubio").
+    fn fullest(&self, mention: &str, position: usize) -> Option<String> {
+        let parts: Vec<String> = mention.split_whitespace().map(|p| p.to_lowercase()).collect();
+        let last = parts.last()?;
+        let matches = |p: &&NamedPerson| p.tokens.last() == Some(last) && parts.iter().all(|x| p.tokens.contains(x));
+        let earlier = self.people.iter().filter(|p| p.position <= position).filter(matches).max_by_key(|p| p.tokens.len());
+        let any = || self.people.iter().filter(matches).max_by_key(|p| p.tokens.len());
+        earlier.or_else(any).map(|p| p.full.clone())
+    }
+
+    fn latest_subject_before(&self, position: usize) -> Option<&NamedPerson> {
+        let before = self.people.iter().filter(|p| p.position < position);
+        before.clone().filter(|p| p.sentence_subject).last().or_else(|| before.last())
+    }
+
+    /// The latest person introduced with the description's head word ("the port director").
+    fn by_title(&self, description: &[String], position: usize) -> Option<&NamedPerson> {
+        let head = description.last()?;
+        self.people
+            .iter()
+            .filter(|p| p.position < position && p.titles.contains(head))
+            .max_by_key(|p| (description.iter().filter(|d| p.titles.contains(d)).count(), p.position))
+    }
+}
+
+/// Name tokens joined as written, keeping initials' dots ("John F. Kennedy").
+fn join_name(tokens: &[&str], text: &str, words: &Words, a: usize, b: usize) -> String {
+    let start = words.tokens[a].span.start;
+    let end = words.tokens[b - 1].span.end;
+    let raw = text.get(start..end).unwrap_or("");
+    let raw = raw.trim_end_matches("'s").trim_end_matches("’s");
+    if raw.is_empty() {
+        tokens.join(" ")
+    } else {
+        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+fn speaker_for(seg: &Segmented, m: Mention, names: &NameTable, _earlier: &[Quote]) -> Speaker {
+    let text = m.span.slice(&seg.text).to_string();
+    let (name, anonymous) = match m.kind {
+        MentionKind::Name => {
+            let clean = text.trim_end_matches("'s").trim_end_matches("’s");
+            (names.fullest(clean, m.span.start).or_else(|| Some(clean.split_whitespace().collect::<Vec<_>>().join(" "))), false)
+        }
+        MentionKind::Pronoun => {
+            let singular = crate::knowledge::subject_pronoun(&text) == Some(true);
+            let name = if singular { names.latest_subject_before(m.span.start).map(|p| p.full.clone()) } else { None };
+            (name, false)
+        }
+        MentionKind::Description => {
+            let words: Vec<String> = text.split_whitespace().map(|w| noun_lemma(w.trim_matches(|c: char| !c.is_alphanumeric()))).collect();
+            let definite = words.first().is_some_and(|w| matches!(w.as_str(), "the" | "his" | "her" | "their" | "its")) || text.contains("'s ") || text.contains("’s ");
+            let content: Vec<String> = words.into_iter().filter(|w| !crate::knowledge::is_determiner(w)).collect();
+            let name = if definite { names.by_title(&content, m.span.start).map(|p| p.full.clone()) } else { None };
+            let anonymous = name.is_none();
+            (name, anonymous)
+        }
+    };
+    Speaker { mention: m.span, text, kind: m.kind, name, anonymous, from_earlier_paragraph: false }
 }

@@ -1,0 +1,405 @@
+//! Who said a quote: the speech cue next to it and the mention that is its subject.
+//!
+//! Works on tokens of the masked text around one quote piece: the *head* (the sentence text
+//! before the opening mark) and the *tail* (the text after the closing mark up to the sentence
+//! end or the next quote).
+
+use super::quotes::MentionKind;
+use crate::knowledge::{
+    is_capitalised_non_name, is_cue_filler, is_determiner, is_name_particle, is_name_title,
+    is_noun_like_reporting_verb, is_reporting_verb, is_speaker_noun, subject_pronoun,
+};
+use crate::text::{Span, Token, TokenKind};
+
+/// A speaker mention found next to a cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+/// Token view with the text it came from.
+pub struct Words<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, span: Span) -> Words<'a> {
+        Words { text, tokens: crate::text::tokenize(text, span) }
+    }
+    fn str(&self, i: usize) -> &'a str {
+        self.tokens.get(i).map(|t| t.text(self.text)).unwrap_or("")
+    }
+    fn is_word(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+    fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct) && self.str(i) == p
+    }
+    fn len(&self) -> usize {
+        self.tokens.len()
+    }
+    /// A "." glued to the word before it ("Sen.", "F."), which belongs to that word.
+    fn is_glued_dot(&self, i: usize) -> bool {
+        i > 0 && self.is_punct(i, ".") && self.tokens[i - 1].span.end == self.tokens[i].span.start
+    }
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
+/// Can this token be part of a personal or organisation name?
+fn is_name_token(words: &Words, i: usize) -> bool {
+    if !words.is_word(i) {
+        return false;
+    }
+    let w = words.str(i);
+    if is_name_particle(w) {
+        return true;
+    }
+    is_capitalised(w) && !is_reporting_verb(w)
+}
+
+/// A verb at `i` that reports speech. Noun-like forms ("claims") count only when the caller
+/// has a subject right next to them, which every caller here requires anyway, except that a
+/// capitalised noun-like form would be a name.
+fn is_cue_verb(words: &Words, i: usize) -> bool {
+    words.is_word(i) && {
+        let w = words.str(i);
+        is_reporting_verb(w) && !w.eq_ignore_ascii_case("according") && (!is_capitalised(w) || i == 0 || !is_noun_like_reporting_verb(w))
+    }
+}
+
+/// Index past a name run starting at `i`, with the first index that is not a title.
+pub(crate) fn name_run_forward(words: &Words, i: usize) -> Option<(usize, usize)> {
+    let mut j = i;
+    let mut first_non_title = None;
+    while j < words.len() {
+        if words.is_glued_dot(j) && j > i {
+            j += 1;
+            continue;
+        }
+        if !is_name_token(words, j) {
+            break;
+        }
+        let w = words.str(j);
+        if first_non_title.is_none() && !is_name_title(w) {
+            first_non_title = Some(j);
+        }
+        j += 1;
+        if is_possessive(w) {
+            break;
+        }
+    }
+    // Trailing particles are not names ("Smith de").
+    while j > i && words.is_word(j - 1) && is_name_particle(words.str(j - 1)) {
+        j -= 1;
+    }
+    let start = first_non_title?;
+    if start >= j || is_capitalised_non_name(words.str(start)) && j - start == 1 {
+        return None;
+    }
+    Some((start, j))
+}
+
+fn span_of(words: &Words, a: usize, b_exclusive: usize) -> Span {
+    let start = words.tokens[a].span.start;
+    let mut end = words.tokens[b_exclusive - 1].span.end;
+    // A name ends before a possessive ending; a glued final dot belongs only to initials.
+    let last = words.str(b_exclusive - 1);
+    if is_possessive(last) {
+        end -= if last.ends_with("'s") { 2 } else { "’s".len() };
+    }
+    Span::new(start, end)
+}
+
+/// A mention starting at token `i`, reading forward; returns it and the index after it.
+fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
+    let w = words.str(i);
+    if !words.is_word(i) {
+        return None;
+    }
+    if subject_pronoun(w).is_some() {
+        let t = words.tokens[i];
+        return Some((Mention { span: t.span, kind: MentionKind::Pronoun }, i + 1));
+    }
+    if is_determiner(w) || !is_capitalised(w) || is_name_title(w) {
+        // A description, possibly ending in a name ("the party's nominee, Jane Roe" is
+        // handled by the appositive step; "campaign manager Jane Roe" ends in a name).
+        let mut j = i + 1;
+        let limit = (i + 8).min(words.len());
+        let mut last_noun = None;
+        while j < limit && words.is_word(j) && !is_cue_verb(words, j) {
+            let wj = words.str(j);
+            if is_capitalised(wj) && !is_name_title(wj) && !is_possessive(wj) {
+                if let Some((a, b)) = name_run_forward(words, j) {
+                    return Some((Mention { span: span_of(words, a, b), kind: MentionKind::Name }, b));
+                }
+            }
+            if crate::knowledge::is_stopword(wj) && !is_determiner(wj) {
+                break;
+            }
+            last_noun = Some(j);
+            j += 1;
+        }
+        if is_determiner(w) || is_name_title(w) {
+            let head = last_noun.unwrap_or(i);
+            if head > i || is_name_title(w) {
+                if is_speaker_noun(words.str(head)) || is_name_title(words.str(head)) {
+                    return Some((Mention { span: span_of(words, i, head + 1), kind: MentionKind::Description }, head + 1));
+                }
+                // "the Post said": determiner plus a capitalised name.
+                if is_capitalised(words.str(head)) {
+                    return Some((Mention { span: span_of(words, i, head + 1), kind: MentionKind::Name }, head + 1));
+                }
+            }
+            if let Some((a, b)) = name_run_forward(words, i + 1) {
+                return Some((Mention { span: span_of(words, a, b), kind: MentionKind::Name }, b));
+            }
+        }
+        if is_name_title(w) {
+            if let Some((a, b)) = name_run_forward(words, i) {
+                return Some((Mention { span: span_of(words, a, b), kind: MentionKind::Name }, b));
+            }
+        }
+        return None;
+    }
+    let (a, b) = name_run_forward(words, i)?;
+    let last = words.str(b - 1);
+    if is_possessive(last) {
+        // "Roe's spokesman said": the possessive name plus the noun after it.
+        let mut j = b;
+        while j < (b + 4).min(words.len()) && words.is_word(j) && !is_cue_verb(words, j) && !is_capitalised(words.str(j)) {
+            j += 1;
+        }
+        if j > b && is_speaker_noun(words.str(j - 1)) {
+            return Some((Mention { span: span_of(words, i, j), kind: MentionKind::Description }, j));
+        }
+        return None;
+    }
+    Some((Mention { span: span_of(words, a, b), kind: MentionKind::Name }, b))
+}
+
+/// Skip an appositive or parenthesis after a mention: ", the minister," or "(D-Ohio)".
+fn skip_apposition(words: &Words, mut j: usize) -> usize {
+    if words.is_punct(j, "(") {
+        if let Some(k) = (j + 1..(j + 12).min(words.len())).find(|&k| words.is_punct(k, ")")) {
+            j = k + 1;
+        }
+    }
+    if words.is_punct(j, ",") {
+        // Find the closing comma; the cue verb must follow it.
+        let limit = (j + 30).min(words.len());
+        if let Some(k) = (j + 1..limit).find(|&k| words.is_punct(k, ",")) {
+            return k + 1;
+        }
+    }
+    j
+}
+
+fn skip_fillers(words: &Words, mut j: usize) -> usize {
+    let mut n = 0;
+    while j < words.len() && n < 3 && words.is_word(j) && is_cue_filler(words.str(j)) && !is_cue_verb(words, j) {
+        j += 1;
+        n += 1;
+    }
+    j
+}
+
+fn skip_leading_punct(words: &Words) -> usize {
+    let mut k = 0;
+    while k < words.len() && words.tokens[k].kind == TokenKind::Punct && !words.is_punct(k, "(") {
+        k += 1;
+    }
+    k
+}
+
+/// A cue right after a quote: `, X said`, `, said X`, `, according to X`, `X added`.
+pub fn cue_after(words: &Words) -> Option<Mention> {
+    let k = skip_leading_punct(words);
+    if k >= words.len() {
+        return None;
+    }
+    if words.str(k).eq_ignore_ascii_case("according") && words.str(k + 1).eq_ignore_ascii_case("to") {
+        return mention_forward(words, k + 2).map(|(m, _)| m);
+    }
+    if is_cue_verb(words, k) && !is_noun_like_reporting_verb(words.str(k)) {
+        let j = skip_fillers(words, k + 1);
+        return mention_forward(words, j).map(|(m, _)| m);
+    }
+    let (m, after) = mention_forward(words, k)?;
+    let j = skip_apposition(words, after);
+    let j = skip_fillers(words, j);
+    if is_cue_verb(words, j) {
+        return Some(m);
+    }
+    None
+}
+
+/// A mention ending at token `end` (inclusive), reading backward.
+fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
+    let w = words.str(end);
+    if words.is_word(end) && subject_pronoun(w).is_some() {
+        return Some(Mention { span: words.tokens[end].span, kind: MentionKind::Pronoun });
+    }
+    if words.is_punct(end, ")") {
+        let start = (end.saturating_sub(12)..end).rev().find(|&k| words.is_punct(k, "("))?;
+        return start.checked_sub(1).and_then(|k| mention_backward(words, k));
+    }
+    if words.is_punct(end, ",") {
+        // "X, the minister, said": back over the appositive to the comma after X.
+        let limit = end.saturating_sub(30);
+        let open = (limit..end).rev().find(|&k| words.is_punct(k, ","))?;
+        return open.checked_sub(1).and_then(|k| mention_backward(words, k)).filter(|m| m.kind != MentionKind::Pronoun);
+    }
+    if !words.is_word(end) && !words.is_glued_dot(end) {
+        return None;
+    }
+    if is_name_token(words, end) || words.is_glued_dot(end) {
+        let mut a = end;
+        while a > 0 && (is_name_token(words, a - 1) || words.is_glued_dot(a - 1)) {
+            a -= 1;
+        }
+        // Drop a sentence-initial non-name ("In", "The") and leading titles.
+        while a <= end && (!words.is_word(a) || is_capitalised_non_name(words.str(a)) || is_name_title(words.str(a)) || is_possessive(words.str(a))) {
+            a += 1;
+        }
+        if a > end {
+            // Only titles: "the President said" is a description.
+            let head = end;
+            let det = (end.saturating_sub(3)..=end).find(|&k| is_determiner(words.str(k)));
+            let start = det.unwrap_or(head);
+            return Some(Mention { span: span_of(words, start, end + 1), kind: MentionKind::Description });
+        }
+        let mut b = end + 1;
+        if words.is_glued_dot(end) && !words.str(end - 1).chars().all(|c| c.is_uppercase()) {
+            b = end;
+        }
+        if b <= a {
+            return None;
+        }
+        return Some(Mention { span: span_of(words, a, b), kind: MentionKind::Name });
+    }
+    // A description ending in a lower-case noun: back to its determiner or possessive.
+    if !is_speaker_noun(w) {
+        return None;
+    }
+    let mut a = end;
+    let limit = end.saturating_sub(7);
+    while a > limit {
+        let p = a - 1;
+        if !words.is_word(p) && !words.is_glued_dot(p) {
+            break;
+        }
+        let pw = words.str(p);
+        if is_determiner(pw) {
+            a = p;
+            break;
+        }
+        if is_possessive(pw) {
+            a = p;
+            while a > 0 && is_name_token(words, a - 1) && !is_capitalised_non_name(words.str(a - 1)) {
+                a -= 1;
+            }
+            break;
+        }
+        if crate::knowledge::is_stopword(pw) || is_reporting_verb(pw) {
+            break;
+        }
+        a = p;
+    }
+    Some(Mention { span: span_of(words, a, end + 1), kind: MentionKind::Description })
+}
+
+/// A cue before a quote: `X said: “`, `X told reporters “`, `According to X, “`, `X: “`.
+pub fn cue_before(words: &Words) -> Option<Mention> {
+    let n = words.len();
+    if n == 0 {
+        return None;
+    }
+    if let Some(k) = (0..n.saturating_sub(1)).rev().find(|&k| words.str(k).eq_ignore_ascii_case("according") && words.str(k + 1).eq_ignore_ascii_case("to")) {
+        if let Some((m, _)) = mention_forward(words, k + 2) {
+            return Some(m);
+        }
+    }
+    // The last reporting verb with a subject before it, or "said X" with one after it.
+    for v in (0..n).rev() {
+        if !is_cue_verb(words, v) {
+            continue;
+        }
+        let mut s = v;
+        let mut skipped = 0;
+        while s > 0 && skipped < 3 && words.is_word(s - 1) && is_cue_filler(words.str(s - 1)) {
+            s -= 1;
+            skipped += 1;
+        }
+        if s > 0 {
+            if let Some(m) = mention_backward(words, s - 1) {
+                return Some(m);
+            }
+        }
+        if !is_noun_like_reporting_verb(words.str(v)) {
+            if let Some((m, _)) = mention_forward(words, v + 1) {
+                if s == 0 || words.is_punct(s - 1, ",") {
+                    return Some(m);
+                }
+            }
+        }
+        // The nearest verb decides; an earlier verb belongs to an earlier clause.
+        return None;
+    }
+    // Transcript or headline style: the head is only a name and a colon.
+    if words.is_punct(n - 1, ":") && n >= 2 {
+        if let Some((m, after)) = mention_forward(words, 0) {
+            if after == n - 1 && m.kind == MentionKind::Name {
+                return Some(m);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn after(t: &str) -> Option<String> {
+        let w = Words::new(t, Span::new(0, t.len()));
+        cue_after(&w).map(|m| m.span.slice(t).to_string())
+    }
+    fn before(t: &str) -> Option<String> {
+        let w = Words::new(t, Span::new(0, t.len()));
+        cue_before(&w).map(|m| m.span.slice(t).to_string())
+    }
+
+    #[test]
+    fn tail_cues() {
+        assert_eq!(after(", he said."), Some("he".into()));
+        assert_eq!(after(", said Greta Lindqvist."), Some("Greta Lindqvist".into()));
+        assert_eq!(after(", Sen. Arne Bolt said on Monday."), Some("Arne Bolt".into()));
+        assert_eq!(after(", Bolt, a farmer from the valley, told reporters."), Some("Bolt".into()));
+        assert_eq!(after(", the harbour official said."), Some("the harbour official".into()));
+        assert_eq!(after(", according to Mira Okafor."), Some("Mira Okafor".into()));
+        assert_eq!(after(" she later added."), Some("she".into()));
+        assert_eq!(after(", Okafor's spokesman said."), Some("Okafor's spokesman".into()));
+        assert_eq!(after(" and the crowd cheered."), None);
+        assert_eq!(after(""), None);
+    }
+
+    #[test]
+    fn head_cues() {
+        assert_eq!(before("Okafor said: "), Some("Okafor".into()));
+        assert_eq!(before("Greta Lindqvist, the port director, told reporters: "), Some("Greta Lindqvist".into()));
+        assert_eq!(before("According to Ursula von Hagen, "), Some("Ursula von Hagen".into()));
+        assert_eq!(before("In a statement, a senior official said "), Some("a senior official".into()));
+        assert_eq!(before("He called it a "), Some("He".into()));
+        assert_eq!(before("Lindqvist: "), Some("Lindqvist".into()));
+        assert_eq!(before("The weather turned "), None);
+    }
+}

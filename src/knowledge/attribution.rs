@@ -1,0 +1,188 @@
+//! Word lists for attributing quotes: extra reporting verbs, words that may sit between a
+//! speaker and the verb, titles written before names, and nouns that describe a speaker.
+
+/// Reporting verbs news uses that `SPEECH_VERBS` does not list, plus base forms needed after
+/// auxiliaries ("has said", "would say").
+const EXTRA_SPEECH_VERBS: &[&str] = &[
+    "explain", "add", "write", "recall", "insist", "note", "argue", "ask", "warn", "declare",
+    "continue", "reply", "respond", "acknowledge", "admit", "tweet", "post", "predicted", "scoffed",
+    "sighed", "interjected", "interrupted", "retorted", "chimed", "offered", "opined", "ventured",
+    "elaborated", "clarified", "announced", "speculated", "pointed", "wondered", "marveled",
+    "marvelled", "screamed", "chanted", "cried", "groaned", "griped", "grumbled", "bragged",
+    "railed", "raged", "fumed", "bristled", "hinted", "implored", "pressed", "recounted", "related",
+    "reported", "reports", "shot", "summed", "told", "touted", "conceded", "suggested",
+    "emphasized", "concluded", "reasoned", "advised", "assured", "alleged", "alleges", "objected",
+    "protested", "rejoined", "echoed", "explaining", "adding", "saying", "telling", "writing",
+    "noting", "arguing", "asking", "warning", "insisting", "declaring", "calling", "stressing",
+    "according",
+];
+
+pub fn is_reporting_verb(word: &str) -> bool {
+    let w = word.to_lowercase();
+    crate::knowledge::is_speech_verb(&w) || EXTRA_SPEECH_VERBS.contains(&w.as_str())
+}
+
+/// Verb forms that also work as nouns ("the claims", "his remarks"): only a verb when a
+/// speaker comes right before or after them.
+pub fn is_noun_like_reporting_verb(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "states" | "claims" | "notes" | "remarks" | "comments" | "posts" | "demands" | "charges"
+            | "promises" | "calls" | "reports" | "tweets" | "called" | "describes" | "described"
+            | "shot" | "pointed" | "summed" | "related" | "pressed" | "continued" | "reported"
+    )
+}
+
+/// Words that can stand between a speaker and the reporting verb ("he later said",
+/// "she has repeatedly told").
+pub fn is_cue_filler(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "also" | "later" | "then" | "has" | "had" | "have" | "once" | "previously" | "recently"
+            | "again" | "would" | "will" | "reportedly" | "further" | "repeatedly" | "simply"
+            | "finally" | "quickly" | "flatly" | "publicly" | "privately" | "bluntly" | "frankly"
+            | "earlier" | "often" | "frequently" | "once told" | "just" | "even" | "first"
+            | "angrily" | "jokingly" | "softly" | "quietly" | "loudly" | "proudly" | "calmly"
+            | "sarcastically" | "candidly" | "defiantly" | "immediately" | "subsequently"
+            | "similarly" | "separately" | "explicitly" | "famously" | "memorably" | "still"
+            | "always" | "never" | "did" | "does" | "do" | "was" | "is" | "went" | "on"
+    )
+}
+
+/// Titles and honorifics written before a name; stripped from the name ("Sen.", "Mr.",
+/// "Foreign Minister"). Lower-case, without the dot.
+pub fn is_name_title(word: &str) -> bool {
+    let w = word.trim_end_matches('.').to_lowercase();
+    matches!(
+        w.as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "lt" | "col"
+            | "capt" | "sgt" | "adm" | "maj" | "cmdr" | "rev" | "hon" | "pres" | "sir" | "dame"
+            | "lord" | "lady" | "senator" | "congressman" | "congresswoman" | "governor"
+            | "mayor" | "judge" | "justice" | "pastor" | "father" | "rabbi" | "imam" | "st"
+            | "reverend" | "professor" | "doctor" | "madam" | "madame" | "monsieur" | "herr"
+            | "frau" | "ambassador" | "councilman" | "councilwoman" | "attorney" | "commissioner"
+            | "chairman" | "chairwoman" | "speaker" | "leader" | "spokesman" | "spokeswoman"
+            | "spokesperson" | "candidate" | "nominee" | "treasurer" | "former" | "then"
+            | "acting" | "interim" | "deputy" | "vice" | "assistant" | "chief" | "minority"
+            | "majority" | "house" | "senate" | "sheriff" | "officer" | "detective"
+            | "sergeant" | "captain" | "colonel" | "general" | "admiral" | "lieutenant"
+            | "coach" | "president-elect" | "vice-president"
+    ) || crate::knowledge::is_title_head(&w)
+        || crate::knowledge::TITLE_QUALIFIERS.contains(&w.as_str())
+}
+
+/// Lower-case particles inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(word, "von" | "van" | "der" | "den" | "de" | "la" | "le" | "du" | "da" | "di" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "ter" | "del" | "y")
+}
+
+/// Capitalised words that begin a sentence or clause without being a name.
+pub fn is_capitalised_non_name(word: &str) -> bool {
+    let w = word.to_lowercase();
+    crate::knowledge::is_stopword(&w)
+        || crate::knowledge::weekday(&w).is_some()
+        || crate::knowledge::month(&w).is_some()
+        || matches!(
+            w.as_str(),
+            "in" | "on" | "at" | "but" | "and" | "asked" | "when" | "yes" | "no" | "well" | "oh"
+                | "still" | "speaking" | "writing" | "today" | "yesterday" | "tonight"
+                | "tomorrow" | "last" | "next" | "this" | "that" | "i" | "we" | "you" | "it"
+                | "as" | "like" | "unlike" | "despite" | "according" | "mostly" | "however"
+                | "thus" | "indeed" | "instead" | "again" | "sources" | "officials"
+        )
+}
+
+/// Pronouns that report speech as a subject, with whether they stand for one person.
+pub fn subject_pronoun(word: &str) -> Option<bool> {
+    match word.to_lowercase().as_str() {
+        "he" | "she" => Some(true),
+        "they" | "we" | "i" => Some(false),
+        _ => None,
+    }
+}
+
+/// Words that open a descriptive noun phrase ("the official", "a spokeswoman", "his aide").
+pub fn is_determiner(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "two" | "three"
+            | "several" | "some" | "many" | "other" | "both" | "most" | "few" | "our" | "this"
+            | "that" | "these" | "those" | "each" | "every" | "no" | "whose" | "my" | "your"
+    )
+}
+
+/// Nouns that can head a description of a speaker besides job titles.
+pub fn is_speaker_noun(word: &str) -> bool {
+    let w = crate::knowledge::noun_lemma(word);
+    crate::knowledge::is_title_head(&w)
+        || matches!(
+            w.as_str(),
+            "source" | "person" | "people" | "man" | "woman" | "voter" | "supporter" | "resident"
+                | "witness" | "expert" | "critic" | "member" | "staffer" | "activist" | "worker"
+                | "student" | "teacher" | "doctor" | "nurse" | "soldier" | "veteran" | "parent"
+                | "mother" | "father" | "friend" | "neighbor" | "neighbour" | "organizer"
+                | "campaign" | "statement" | "report" | "letter" | "memo" | "release" | "post"
+                | "tweet" | "message" | "ad" | "advertisement" | "poll" | "survey" | "study"
+                | "document" | "website" | "newspaper" | "network" | "agency" | "ministry"
+                | "department" | "office" | "government" | "administration" | "committee"
+                | "group" | "organization" | "organisation" | "company" | "spokesperson"
+                | "aide" | "consultant" | "operative" | "strategist" | "donor" | "fan"
+                | "protester" | "protestor" | "attendee" | "candidate" | "host" | "moderator"
+                | "anchor" | "writer" | "author" | "columnist" | "commentator" | "pundit"
+                | "historian" | "scholar" | "researcher" | "scientist" | "economist"
+                | "republican" | "democrat" | "conservative" | "liberal" | "insider"
+                | "observer" | "employee" | "owner" | "victim" | "relative" | "husband"
+                | "wife" | "son" | "daughter" | "brother" | "sister" | "colleague" | "ally"
+                | "opponent" | "rival" | "challenger" | "incumbent" | "nominee" | "lawyer"
+                | "aides" | "officials" | "sources" | "individual" | "citizen" | "immigrant"
+                | "official" | "spokesman" | "spokeswoman" | "representative"
+        )
+}
+
+/// Words that end a name-like capitalised run as an organisation, not a person.
+pub fn is_organisation_word(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "party" | "house" | "times" | "post" | "news" | "department" | "ministry" | "committee"
+            | "council" | "agency" | "office" | "university" | "institute" | "center" | "centre"
+            | "foundation" | "association" | "union" | "court" | "congress" | "senate"
+            | "parliament" | "campaign" | "journal" | "network" | "press" | "company" | "group"
+            | "inc" | "corp" | "bank" | "fund" | "organization" | "organisation" | "commission"
+            | "administration" | "government" | "kremlin" | "pentagon" | "magazine" | "tribune"
+            | "herald" | "globe" | "daily" | "weekly" | "review" | "service" | "services"
+            | "board" | "bureau" | "police" | "army" | "navy" | "force" | "forces" | "club"
+            | "league" | "network's" | "cnn" | "msnbc" | "bbc" | "reuters" | "club's"
+            | "school" | "college" | "hospital" | "church" | "airlines" | "media" | "tv"
+            | "radio" | "channel" | "show" | "program" | "programme" | "twitter" | "facebook"
+            | "instagram" | "website" | "blog" | "state" | "states" | "city" | "county"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_verbs_include_base_forms_and_extra_words() {
+        assert!(is_reporting_verb("said"));
+        assert!(is_reporting_verb("Explained"));
+        assert!(is_reporting_verb("retorted"));
+        assert!(!is_reporting_verb("walked"));
+    }
+
+    #[test]
+    fn titles_and_particles() {
+        assert!(is_name_title("Sen."));
+        assert!(is_name_title("Minister"));
+        assert!(!is_name_title("Walter"));
+        assert!(is_name_particle("von"));
+        assert!(!is_name_particle("Von"));
+    }
+
+    #[test]
+    fn pronoun_number() {
+        assert_eq!(subject_pronoun("She"), Some(true));
+        assert_eq!(subject_pronoun("they"), Some(false));
+        assert_eq!(subject_pronoun("it"), None);
+    }
+}
