@@ -6,7 +6,7 @@
 
 use super::quotes::MentionKind;
 use crate::knowledge::{
-    is_capitalised_non_name, is_cue_filler, is_determiner, is_name_particle, is_name_title,
+    is_capitalised_non_name, is_honorific, is_cue_filler, is_determiner, is_name_particle, is_name_title,
     is_noun_like_reporting_verb, is_reporting_verb, is_speaker_noun, subject_pronoun,
 };
 use crate::text::{Span, Token, TokenKind};
@@ -81,9 +81,15 @@ pub(crate) fn name_run_forward(words: &Words, i: usize) -> Option<(usize, usize)
     let mut j = i;
     let mut first_non_title = None;
     while j < words.len() {
-        if words.is_glued_dot(j) && j > i {
-            j += 1;
-            continue;
+        if j > i && words.is_glued_dot(j) {
+            // "Sen." or the initial in "John F. Kennedy", not a full stop after a name.
+            let prev = words.str(j - 1);
+            let abbreviation = is_name_title(prev) || prev.chars().count() == 1 || matches!(prev, "Jr" | "Sr" | "St");
+            if abbreviation && is_name_token(words, j + 1) {
+                j += 1;
+                continue;
+            }
+            break;
         }
         if !is_name_token(words, j) {
             break;
@@ -101,8 +107,18 @@ pub(crate) fn name_run_forward(words: &Words, i: usize) -> Option<(usize, usize)
     while j > i && words.is_word(j - 1) && is_name_particle(words.str(j - 1)) {
         j -= 1;
     }
-    let start = first_non_title?;
-    if start >= j || is_capitalised_non_name(words.str(start)) && j - start == 1 {
+    // "Mr. King": a surname that is also a title word, after an honorific.
+    let first_non_title = first_non_title.or_else(|| {
+        let last = (i..j).rev().find(|&k| words.is_word(k))?;
+        let before = (i..last).rev().find(|&k| words.is_word(k))?;
+        is_honorific(words.str(before)).then_some(last)
+    });
+    let mut start = first_non_title?;
+    let last_word = (start..j).rev().find(|&k| words.is_word(k)).unwrap_or(start);
+    while start < j && (!words.is_word(start) || is_capitalised_non_name(words.str(start)) || (is_name_title(words.str(start)) && start < last_word)) {
+        start += 1;
+    }
+    if start >= j {
         return None;
     }
     Some((start, j))
@@ -129,6 +145,13 @@ fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
         let t = words.tokens[i];
         return Some((Mention { span: t.span, kind: MentionKind::Pronoun }, i + 1));
     }
+    if is_capitalised(w) && !is_determiner(w) {
+        if let Some((a, b)) = name_run_forward(words, i) {
+            if !is_possessive(words.str(b - 1)) {
+                return Some((Mention { span: span_of(words, a, b), kind: MentionKind::Name }, b));
+            }
+        }
+    }
     if is_determiner(w) || !is_capitalised(w) || is_name_title(w) {
         // A description, possibly ending in a name ("the party's nominee, Jane Roe" is
         // handled by the appositive step; "campaign manager Jane Roe" ends in a name).
@@ -141,8 +164,9 @@ fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
                 if let Some((a, b)) = name_run_forward(words, j) {
                     return Some((Mention { span: span_of(words, a, b), kind: MentionKind::Name }, b));
                 }
+                break;
             }
-            if crate::knowledge::is_stopword(wj) && !is_determiner(wj) {
+            if crate::knowledge::is_stopword(wj) || is_clause_word(wj) {
                 break;
             }
             last_noun = Some(j);
@@ -155,7 +179,7 @@ fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
                     return Some((Mention { span: span_of(words, i, head + 1), kind: MentionKind::Description }, head + 1));
                 }
                 // "the Post said": determiner plus a capitalised name.
-                if is_capitalised(words.str(head)) {
+                if is_capitalised(words.str(head)) && head == i + 1 {
                     return Some((Mention { span: span_of(words, i, head + 1), kind: MentionKind::Name }, head + 1));
                 }
             }
@@ -212,9 +236,22 @@ fn skip_fillers(words: &Words, mut j: usize) -> usize {
     j
 }
 
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "and" | "or" | "but" | "that" | "who" | "whom" | "which" | "when" | "while" | "where" | "as"
+            | "because" | "if" | "after" | "before" | "since" | "to" | "than" | "is" | "was"
+            | "are" | "were" | "has" | "had" | "have" | "not"
+    )
+}
+
+fn is_dash(w: &str) -> bool {
+    matches!(w, "\u{2014}" | "\u{2013}" | "\u{2015}" | "-")
+}
+
 fn skip_leading_punct(words: &Words) -> usize {
     let mut k = 0;
-    while k < words.len() && words.tokens[k].kind == TokenKind::Punct && !words.is_punct(k, "(") {
+    while k < words.len() && words.tokens[k].kind == TokenKind::Punct && !words.is_punct(k, "(") && !(is_dash(words.str(k)) && k + 1 < words.len() && !is_dash(words.str(k + 1))) {
         k += 1;
     }
     k
@@ -222,7 +259,7 @@ fn skip_leading_punct(words: &Words) -> usize {
 
 /// A cue right after a quote: `, X said`, `, said X`, `, according to X`, `X added`.
 pub fn cue_after(words: &Words) -> Option<Mention> {
-    let k = skip_leading_punct(words);
+    let mut k = skip_leading_punct(words);
     if k >= words.len() {
         return None;
     }
@@ -233,11 +270,66 @@ pub fn cue_after(words: &Words) -> Option<Mention> {
         let j = skip_fillers(words, k + 1);
         return mention_forward(words, j).map(|(m, _)| m);
     }
-    let (m, after) = mention_forward(words, k)?;
-    let j = skip_apposition(words, after);
-    let j = skip_fillers(words, j);
-    if is_cue_verb(words, j) {
-        return Some(m);
+    if is_dash(words.str(k)) {
+        // A sign-off after the quote: “…” — Jane Roe, or “…” ― Jane Roe, a voter.
+        if let Some((m, after)) = mention_forward(words, k + 1) {
+            if after >= words.len() || words.is_punct(after, ",") || words.is_punct(after, ".") {
+                return Some(m);
+            }
+        }
+        k += 1;
+    }
+    if is_cue_verb(words, k) && !is_noun_like_reporting_verb(words.str(k)) {
+        let j = skip_fillers(words, k + 1);
+        return mention_forward(words, j).map(|(m, _)| m);
+    }
+    if let Some((m, after)) = mention_forward(words, k) {
+        let mut j = skip_apposition(words, after);
+        // A second appositive: "Roe, the mayor, one of the plaintiffs, said".
+        if words.is_punct(j.saturating_sub(1), ",") && !is_cue_verb(words, skip_fillers(words, j)) {
+            j = skip_apposition(words, j.saturating_sub(1));
+        }
+        let j = skip_fillers(words, j);
+        if is_cue_verb(words, j) {
+            return Some(m);
+        }
+    }
+    subject_phrase_before_verb(words, k)
+}
+
+/// `“…,” campaign spokesman Jo Roe said` or `“…,” the 34-year-old mother said`: a phrase of
+/// plain words running from the tail's start to a reporting verb.
+fn subject_phrase_before_verb(words: &Words, k: usize) -> Option<Mention> {
+    let limit = (k + 12).min(words.len());
+    let mut v = k;
+    while v < limit && !is_cue_verb(words, v) {
+        let plain = words.is_word(v) || words.is_glued_dot(v) || words.tokens[v].kind == TokenKind::Number || matches!(words.str(v), "(" | ")" | "-");
+        if !plain {
+            return None;
+        }
+        v += 1;
+    }
+    if v >= limit || v == k {
+        return None;
+    }
+    let mut end = v;
+    while end > k + 1 && words.is_word(end - 1) && is_cue_filler(words.str(end - 1)) {
+        end -= 1;
+    }
+    let has_preposition = (k..end).any(|t| matches!(words.str(t), "of" | "from" | "at" | "with" | "for" | "in"));
+    if has_preposition {
+        if let Some((m, _)) = mention_forward(words, k) {
+            return Some(m);
+        }
+    }
+    if let Some(m) = mention_backward(words, end - 1) {
+        if m.span.start >= words.tokens[k].span.start {
+            return Some(m);
+        }
+    }
+    // Whole phrase as a description, when it opens with a determiner.
+    if is_determiner(words.str(k)) && end > k + 1 {
+        return Some(Mention { span: span_of(words, k, end), kind: MentionKind::Description });
     }
     None
 }
@@ -286,20 +378,26 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
         }
         return Some(Mention { span: span_of(words, a, b), kind: MentionKind::Name });
     }
-    // A description ending in a lower-case noun: back to its determiner or possessive.
-    if !is_speaker_noun(w) {
+    // A description ending in a lower-case word: back to its determiner or possessive
+    // ("the 34-year-old mother of three"), or a bare speaker noun ("officials").
+    let lower = w.to_lowercase();
+    if crate::knowledge::is_stopword(&lower) || is_clause_word(&lower) || (lower.ends_with("ly") && !is_speaker_noun(&lower)) {
         return None;
     }
     let mut a = end;
-    let limit = end.saturating_sub(7);
+    let limit = end.saturating_sub(8);
+    let mut opened = false;
     while a > limit {
         let p = a - 1;
-        if !words.is_word(p) && !words.is_glued_dot(p) {
+        let hyphen = words.is_punct(p, "-") && p > 0 && words.tokens[p - 1].span.end == words.tokens[p].span.start;
+        let plain = words.is_word(p) || words.is_glued_dot(p) || words.tokens[p].kind == TokenKind::Number || hyphen;
+        if !plain {
             break;
         }
         let pw = words.str(p);
         if is_determiner(pw) {
             a = p;
+            opened = true;
             break;
         }
         if is_possessive(pw) {
@@ -307,12 +405,25 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
             while a > 0 && is_name_token(words, a - 1) && !is_capitalised_non_name(words.str(a - 1)) {
                 a -= 1;
             }
+            opened = true;
             break;
         }
-        if crate::knowledge::is_stopword(pw) || is_reporting_verb(pw) {
+        if is_clause_word(pw) || is_reporting_verb(pw) {
             break;
         }
         a = p;
+    }
+    if !opened {
+        if !is_speaker_noun(w) {
+            return None;
+        }
+        // Without a determiner only the noun and its plain modifiers: stop at "of".
+        while a < end && crate::knowledge::is_stopword(words.str(a)) {
+            a += 1;
+        }
+        if let Some(k) = (a..end).rev().find(|&k| crate::knowledge::is_stopword(words.str(k))) {
+            a = k + 1;
+        }
     }
     Some(Mention { span: span_of(words, a, end + 1), kind: MentionKind::Description })
 }
@@ -328,11 +439,13 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
             return Some(m);
         }
     }
-    // The last reporting verb with a subject before it, or "said X" with one after it.
-    for v in (0..n).rev() {
+    // The first reporting verb with a subject: the main clause's speaker, which is also who
+    // a reader takes the quote from ("Lee said the critics called it “a farce”").
+    for v in 0..n {
         if !is_cue_verb(words, v) {
             continue;
         }
+        let noun_like = is_noun_like_reporting_verb(words.str(v));
         let mut s = v;
         let mut skipped = 0;
         while s > 0 && skipped < 3 && words.is_word(s - 1) && is_cue_filler(words.str(s - 1)) {
@@ -340,19 +453,28 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
             skipped += 1;
         }
         if s > 0 {
-            if let Some(m) = mention_backward(words, s - 1) {
-                return Some(m);
+            if words.str(s - 1).eq_ignore_ascii_case("and") {
+                // "She paused and said": the clause's subject opens the head.
+                if let Some((m, _)) = mention_forward(words, 0) {
+                    if m.kind != MentionKind::Description && !noun_like {
+                        return Some(m);
+                    }
+                }
+                continue;
             }
-        }
-        if !is_noun_like_reporting_verb(words.str(v)) {
-            if let Some((m, _)) = mention_forward(words, v + 1) {
-                if s == 0 || words.is_punct(s - 1, ",") {
+            if let Some(m) = mention_backward(words, s - 1) {
+                // "the tweets", "his claims": a noun, not a verb with a subject.
+                let noun_after_determiner = noun_like && (m.kind == MentionKind::Description || is_possessive(words.str(s - 1)));
+                if !noun_after_determiner {
                     return Some(m);
                 }
             }
         }
-        // The nearest verb decides; an earlier verb belongs to an earlier clause.
-        return None;
+        if !noun_like && (s == 0 || words.is_punct(s - 1, ",")) {
+            if let Some((m, _)) = mention_forward(words, v + 1) {
+                return Some(m);
+            }
+        }
     }
     // Transcript or headline style: the head is only a name and a colon.
     if words.is_punct(n - 1, ":") && n >= 2 {
@@ -389,6 +511,16 @@ mod tests {
         assert_eq!(after(" she later added."), Some("she".into()));
         assert_eq!(after(", Okafor's spokesman said."), Some("Okafor's spokesman".into()));
         assert_eq!(after(" and the crowd cheered."), None);
+        assert_eq!(after(", Mr. Oakes said."), Some("Oakes".into()));
+        assert_eq!(after(" Rep. Ida Vance (D-Ore.) said Friday."), Some("Ida Vance".into()));
+        assert_eq!(after(", said Hester."), Some("Hester".into()));
+        assert_eq!(after(" Mr. King, 82, told me."), Some("King".into()));
+        assert_eq!(after(" Mr. Abel of the Rivers Club said."), Some("Abel".into()));
+        assert_eq!(after(" harbour spokesman Tom Ekwueme said on Monday."), Some("Tom Ekwueme".into()));
+        assert_eq!(after(" the 34-year-old baker said."), Some("the 34-year-old baker".into()));
+        assert_eq!(after(" Ann Lee, the mayor, one of the plaintiffs, said."), Some("Ann Lee".into()));
+        assert_eq!(after(" \u{2014} he said."), Some("he".into()));
+        assert_eq!(after(" \u{2015} Lina Park"), Some("Lina Park".into()));
         assert_eq!(after(""), None);
     }
 
@@ -400,6 +532,8 @@ mod tests {
         assert_eq!(before("In a statement, a senior official said "), Some("a senior official".into()));
         assert_eq!(before("He called it a "), Some("He".into()));
         assert_eq!(before("Lindqvist: "), Some("Lindqvist".into()));
+        assert_eq!(before("Asked why, the 40-year-old father of two replied, "), Some("the 40-year-old father of two".into()));
+        assert_eq!(before("She opens the door and repeatedly says, "), Some("She".into()));
         assert_eq!(before("The weather turned "), None);
     }
 }

@@ -14,7 +14,11 @@ const EXTRA_SPEECH_VERBS: &[&str] = &[
     "emphasized", "concluded", "reasoned", "advised", "assured", "alleged", "alleges", "objected",
     "protested", "rejoined", "echoed", "explaining", "adding", "saying", "telling", "writing",
     "noting", "arguing", "asking", "warning", "insisting", "declaring", "calling", "stressing",
-    "according",
+    "according", "likened", "dubbed", "labeled", "labelled", "branded", "termed",
+    "characterized", "characterised", "blasted", "slammed", "criticized", "criticised",
+    "accused", "praised", "attacked", "mocked", "derided", "dismissed", "hailed", "decried",
+    "condemned", "lambasted", "ridiculed", "scolded", "chided", "assailed", "questioned",
+    "wrote", "sang", "sings", "read", "reads", "tweeted", "retweeted", "captioned",
 ];
 
 pub fn is_reporting_verb(word: &str) -> bool {
@@ -71,6 +75,16 @@ pub fn is_name_title(word: &str) -> bool {
         || crate::knowledge::TITLE_QUALIFIERS.contains(&w.as_str())
 }
 
+/// Short honorifics that only ever stand before a name ("Mr. King", where "King" is also a
+/// title word).
+pub fn is_honorific(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "lt" | "col"
+            | "capt" | "sgt" | "adm" | "maj" | "cmdr" | "rev" | "hon" | "sir" | "dame" | "del"
+    )
+}
+
 /// Lower-case particles inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
 pub fn is_name_particle(word: &str) -> bool {
     matches!(word, "von" | "van" | "der" | "den" | "de" | "la" | "le" | "du" | "da" | "di" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "ter" | "del" | "y")
@@ -107,7 +121,7 @@ pub fn is_determiner(word: &str) -> bool {
         word.to_lowercase().as_str(),
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "two" | "three"
             | "several" | "some" | "many" | "other" | "both" | "most" | "few" | "our" | "this"
-            | "that" | "these" | "those" | "each" | "every" | "no" | "whose" | "my" | "your"
+            | "these" | "those" | "each" | "every" | "no" | "my" | "your"
     )
 }
 
@@ -135,7 +149,13 @@ pub fn is_speaker_noun(word: &str) -> bool {
                 | "wife" | "son" | "daughter" | "brother" | "sister" | "colleague" | "ally"
                 | "opponent" | "rival" | "challenger" | "incumbent" | "nominee" | "lawyer"
                 | "aides" | "officials" | "sources" | "individual" | "citizen" | "immigrant"
-                | "official" | "spokesman" | "spokeswoman" | "representative"
+                | "official" | "spokesman" | "spokeswoman" | "representative" | "businessman"
+                | "businesswoman" | "billionaire" | "mogul" | "magnate" | "entrepreneur"
+                | "announcer" | "narrator" | "senator" | "mayor" | "ruling"
+                | "opinion" | "filing" | "lawsuit" | "complaint" | "indictment" | "verdict"
+                | "guidance" | "rule" | "bill" | "law" | "book" | "article" | "piece" | "editorial"
+                | "column" | "essay" | "video" | "commercial" | "spot" | "sign" | "banner"
+                | "caption" | "headline" | "transcript" | "email" | "e-mail" | "note" | "ticket"
         )
 }
 
