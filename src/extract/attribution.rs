@@ -236,6 +236,25 @@ fn skip_fillers(words: &Words, mut j: usize) -> usize {
     j
 }
 
+fn is_preposition(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "in" | "on" | "at" | "from" | "after" | "during" | "with" | "by" | "for" | "of" | "through"
+            | "into" | "under" | "over" | "about" | "against" | "across" | "toward" | "towards"
+            | "among" | "before" | "since" | "like"
+    )
+}
+
+/// After a noun-like verb ("Lee claims ..."), what follows must read as its object, not as the
+/// rest of a noun phrase ("Democratic claims as", "his posts on").
+fn starts_clause_object(words: &Words, i: usize) -> bool {
+    if !words.is_word(i) {
+        return words.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text(words.text), "\u{201c}" | "\"" | ":"));
+    }
+    let w = words.str(i).to_lowercase();
+    !is_preposition(&w) && !matches!(w.as_str(), "as" | "were" | "are" | "was" | "is" | "and" | "or" | "have" | "had" | "has")
+}
+
 fn is_clause_word(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
@@ -362,6 +381,9 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
         while a <= end && (!words.is_word(a) || is_capitalised_non_name(words.str(a)) || is_name_title(words.str(a)) || is_possessive(words.str(a))) {
             a += 1;
         }
+        if a > end && !(a.saturating_sub(3)..=end).any(|k| words.is_word(k) && is_name_title(words.str(k))) {
+            return None;
+        }
         if a > end {
             // Only titles: "the President said" is a description.
             let head = end;
@@ -412,6 +434,9 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
             break;
         }
         a = p;
+    }
+    if !(a..=end).any(|k| is_speaker_noun(words.str(k))) {
+        return None;
     }
     if !opened {
         if !is_speaker_noun(w) {
@@ -464,13 +489,23 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
             }
             if let Some(m) = mention_backward(words, s - 1) {
                 // "the tweets", "his claims": a noun, not a verb with a subject.
-                let noun_after_determiner = noun_like && (m.kind == MentionKind::Description || is_possessive(words.str(s - 1)));
-                if !noun_after_determiner {
+                let noun_after_determiner = noun_like
+                    && (m.kind == MentionKind::Description
+                        || is_possessive(words.str(s - 1))
+                        || (m.kind == MentionKind::Name && !starts_clause_object(words, v + 1)));
+                // "In a message posted Friday": a phrase after a preposition is no subject.
+                let first = words.tokens.iter().position(|t| t.span.start >= m.span.start).unwrap_or(0);
+                let after_preposition = first > 0 && words.is_word(first - 1) && is_preposition(words.str(first - 1));
+                if !noun_after_determiner && !after_preposition {
                     return Some(m);
                 }
             }
         }
-        if !noun_like && (s == 0 || words.is_punct(s - 1, ",")) {
+        let takes_object = {
+            let w = words.str(v).to_lowercase();
+            w.ends_with("ing") || matches!(w.as_str(), "told" | "tell" | "tells" | "asked" | "ask" | "asks" | "urged" | "warned" | "called" | "accused" | "praised" | "criticized" | "described")
+        };
+        if !noun_like && !takes_object && (s == 0 || words.is_punct(s - 1, ",")) {
             if let Some((m, _)) = mention_forward(words, v + 1) {
                 return Some(m);
             }

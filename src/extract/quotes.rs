@@ -113,10 +113,14 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
         let tail = tail_region(seg, piece, next_same_para, para);
         let head_words = Words::new(text, head);
         let tail_words = Words::new(text, tail);
-        let tail_cue = cue_after(&tail_words);
-        let head_cue = if tail_cue.is_none() { cue_before(&head_words) } else { None };
-        let mention = tail_cue.or(head_cue);
         let partial = is_partial(text, &head_words, piece);
+        // A partial quote belongs to the clause it sits in, so its head cue comes first; a
+        // whole quote is usually attributed right after it.
+        let mention = if partial {
+            cue_before(&head_words).or_else(|| cue_after(&tail_words))
+        } else {
+            cue_after(&tail_words).or_else(|| cue_before(&head_words))
+        };
         let word_count = piece.inner.slice(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         if !worth_keeping(text, piece, &head_words, word_count, partial, mention.is_some()) {
             continue;
@@ -155,7 +159,8 @@ fn tail_region(seg: &Segmented, piece: &QuotePiece, next: Option<&QuotePiece>, p
     }
     let last = piece.outer.end.saturating_sub(1);
     let mut end = seg.sentence_at(last).and_then(|i| seg.sentences.get(i)).map(|s| s.span.end).unwrap_or(para.end);
-    if end <= piece.outer.end {
+    let ends_question = piece.inner.slice(&seg.masked).trim_end().ends_with(['?', '!', '\u{2014}', '-']);
+    if end <= piece.outer.end && ends_question {
         let after = seg.masked.get(piece.outer.end..para.end).unwrap_or("");
         let skipped = after.len() - after.trim_start().len();
         if let Some(i) = seg.sentence_at(piece.outer.end + skipped) {
