@@ -478,10 +478,11 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
             skipped += 1;
         }
         if s > 0 {
-            if words.str(s - 1).eq_ignore_ascii_case("and") {
-                // "She paused and said": the clause's subject opens the head.
-                if let Some((m, _)) = mention_forward(words, 0) {
-                    if m.kind != MentionKind::Description && !noun_like {
+            let participle = words.str(v).to_lowercase().ends_with("ing") && words.is_punct(s - 1, ",");
+            if words.str(s - 1).eq_ignore_ascii_case("and") || participle {
+                // "She paused and said", "Lee left, saying": the sentence's subject speaks.
+                if !noun_like {
+                    if let Some(m) = sentence_subject(words, s - 1) {
                         return Some(m);
                     }
                 }
@@ -511,10 +512,33 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
             }
         }
     }
-    // Transcript or headline style: the head is only a name and a colon.
+    // A colon introduces a quote even without a reporting verb: "Pollsters agree - Jo Roe:",
+    // "Lee leaned in and boomed:". The name right before the colon, else the sentence subject.
     if words.is_punct(n - 1, ":") && n >= 2 {
-        if let Some((m, after)) = mention_forward(words, 0) {
-            if after == n - 1 && m.kind == MentionKind::Name {
+        if let Some(m) = mention_backward(words, n - 2).filter(|m| m.kind == MentionKind::Name) {
+            return Some(m);
+        }
+        return sentence_subject(words, n - 1);
+    }
+    None
+}
+
+/// The name or pronoun opening the sentence ("Lee", "She"), after a leading adverbial phrase
+/// ("Before the vote, Lee ..."), when it comes before token `limit`.
+fn sentence_subject(words: &Words, limit: usize) -> Option<Mention> {
+    let mut starts = vec![0];
+    if words.is_word(0) && (is_preposition(words.str(0)) || is_capitalised_non_name(words.str(0))) {
+        if let Some(c) = (0..limit.min(12)).find(|&k| words.is_punct(k, ",")) {
+            starts.push(c + 1);
+        }
+    }
+    for k in starts {
+        if k >= limit {
+            continue;
+        }
+        if let Some((m, after)) = mention_forward(words, k) {
+            let verb_follows = words.is_word(after) && !is_preposition(words.str(after)) && !is_clause_word(words.str(after)) || words.is_punct(after, ",");
+            if m.kind != MentionKind::Description && after <= limit && verb_follows {
                 return Some(m);
             }
         }
@@ -569,6 +593,9 @@ mod tests {
         assert_eq!(before("Lindqvist: "), Some("Lindqvist".into()));
         assert_eq!(before("Asked why, the 40-year-old father of two replied, "), Some("the 40-year-old father of two".into()));
         assert_eq!(before("She opens the door and repeatedly says, "), Some("She".into()));
+        assert_eq!(before("Before the vote, Mayor Ina Holt pushed for a delay, saying, "), Some("Ina Holt".into()));
+        assert_eq!(before("The result did not surprise pollster Ken Ames: "), Some("Ken Ames".into()));
+        assert_eq!(before("Holt leaned in and boomed: "), Some("Holt".into()));
         assert_eq!(before("The weather turned "), None);
     }
 }
