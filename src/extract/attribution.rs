@@ -115,6 +115,10 @@ pub(crate) fn name_run_forward(words: &Words, i: usize) -> Option<(usize, usize)
     });
     let mut start = first_non_title?;
     let last_word = (start..j).rev().find(|&k| words.is_word(k)).unwrap_or(start);
+    // "Harbour Minister Ruth Okoye": the name starts after the last title word in the run.
+    if let Some(t) = (start..last_word).rev().find(|&k| words.is_word(k) && is_name_title(words.str(k)) && !is_name_particle(words.str(k))) {
+        start = t + 1;
+    }
     while start < j && (!words.is_word(start) || is_capitalised_non_name(words.str(start)) || (is_name_title(words.str(start)) && start < last_word)) {
         start += 1;
     }

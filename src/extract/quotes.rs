@@ -412,3 +412,150 @@ fn speaker_for(seg: &Segmented, m: Mention, names: &NameTable, _earlier: &[Quote
     };
     Speaker { mention: m.span, text, kind: m.kind, name, anonymous, from_earlier_paragraph: false }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::TextKind;
+
+    fn quotes(t: &str) -> Vec<Quote> {
+        find_quotes(&segment_safely(t, TextKind::Markdown))
+    }
+
+    /// (quote text, speaker mention text, resolved name)
+    fn summary(t: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        quotes(t)
+            .into_iter()
+            .map(|q| {
+                let mention = q.speaker.as_ref().map(|s| s.text.clone());
+                let name = q.speaker.and_then(|s| s.name);
+                (q.text, mention, name)
+            })
+            .collect()
+    }
+
+    fn speaker_of(t: &str) -> Option<String> {
+        quotes(t).first().and_then(|q| q.speaker.as_ref().map(|s| s.text.clone()))
+    }
+
+    #[test]
+    fn every_cue_order_finds_the_speaker() {
+        assert_eq!(speaker_of("“The bridge opens in May,” Tomas Erikson said."), Some("Tomas Erikson".into()));
+        assert_eq!(speaker_of("\"The bridge opens in May,\" said Tomas Erikson."), Some("Tomas Erikson".into()));
+        assert_eq!(speaker_of("Tomas Erikson said: “The bridge opens in May.”"), Some("Tomas Erikson".into()));
+        assert_eq!(speaker_of("Erikson, the transport minister, said “the bridge opens in May and not before.”"), Some("Erikson".into()));
+        assert_eq!(speaker_of("According to Tomas Erikson, “the bridge opens in May.”"), Some("Tomas Erikson".into()));
+        assert_eq!(speaker_of("Erikson told reporters: “The bridge opens in May.”"), Some("Erikson".into()));
+        assert_eq!(speaker_of("Erikson wrote on social media: “The bridge opens in May.”"), Some("Erikson".into()));
+        assert_eq!(speaker_of("Erikson: “The bridge opens in May.”"), Some("Erikson".into()));
+        assert_eq!(speaker_of("“And it will carry trains,” Erikson added."), Some("Erikson".into()));
+        assert_eq!(speaker_of("“Why now?” Erikson asked."), Some("Erikson".into()));
+        assert_eq!(speaker_of("“The bridge opens in May,” a senior ministry official said."), Some("a senior ministry official".into()));
+    }
+
+    #[test]
+    fn split_quote_gives_both_pieces_the_speaker() {
+        let s = summary("“The first span is done,” she said, “and the second follows in June.”");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].1.as_deref(), Some("she"));
+        assert_eq!(s[1].1.as_deref(), Some("she"));
+        assert_eq!(s[1].0, "and the second follows in June.");
+    }
+
+    #[test]
+    fn nyt_doubled_apostrophes() {
+        let s = summary("''We will not sell the farm,'' Mrs. Aldana said.");
+        assert_eq!(s, vec![("We will not sell the farm".into(), Some("Aldana".into()), Some("Aldana".into()))]);
+    }
+
+    #[test]
+    fn quote_over_several_paragraphs() {
+        let t = "Mayor Ruth Okoye said: “The flood took the lower town.\n\n“We rebuild from the hill down.”";
+        let q = quotes(t);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].text, "The flood took the lower town.");
+        assert_eq!(q[1].text, "We rebuild from the hill down.");
+        assert_eq!(q[1].paragraph, 1);
+        let s = q[1].speaker.as_ref().expect("continuation keeps the speaker");
+        assert_eq!(s.text, "Ruth Okoye");
+        assert!(!s.from_earlier_paragraph);
+        // Spans are byte offsets into the original text.
+        assert_eq!(&t[q[1].span.start..q[1].span.end], q[1].text);
+    }
+
+    #[test]
+    fn partial_quotes_and_scare_quotes() {
+        let q = quotes("The governor called the plan “a slow-motion disaster for farmers” on Tuesday.");
+        assert_eq!(q.len(), 1);
+        assert!(q[0].partial);
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("The governor"));
+        // One-word scare quotes and titles of works are not quotes.
+        assert!(quotes("The so-called “reform” passed.").is_empty());
+        assert!(quotes("She starred in “The Long Harbour Road” last year.").is_empty());
+        let whole = quotes("“We will rebuild the school,” Okoye said.");
+        assert!(!whole[0].partial);
+    }
+
+    #[test]
+    fn pronouns_surnames_and_descriptions_resolve() {
+        let t = "Harbour Minister Ruth Okoye visited the port. “The cranes are old,” she said.\n\n\
+                 “We need new ones,” Okoye said.\n\n\
+                 Port director Anton Weiss met her later. “Funding is tight,” the port director said.";
+        let s = summary(t);
+        assert_eq!(s[0].1.as_deref(), Some("she"));
+        assert_eq!(s[0].2.as_deref(), Some("Ruth Okoye"));
+        assert_eq!(s[1].2.as_deref(), Some("Ruth Okoye"));
+        assert_eq!(s[2].1.as_deref(), Some("the port director"));
+        assert_eq!(s[2].2.as_deref(), Some("Anton Weiss"));
+        let q = quotes(t);
+        assert!(!q[2].speaker.as_ref().is_some_and(|x| x.anonymous));
+        let anon = quotes("“The ships are late,” a dock worker said.");
+        let sp = anon[0].speaker.as_ref().expect("speaker");
+        assert_eq!(sp.kind, MentionKind::Description);
+        assert!(sp.anonymous);
+        assert_eq!(sp.name, None);
+    }
+
+    #[test]
+    fn floating_quotes_inherit() {
+        let t = "“The vote is close,” Ines Varga said. “We count every ballot.”\n\n“Nobody leaves before midnight.”\n\nThe hall was quiet.";
+        let q = quotes(t);
+        assert_eq!(q.len(), 3);
+        let second = q[1].speaker.as_ref().expect("same paragraph");
+        assert_eq!(second.text, "Ines Varga");
+        assert!(!second.from_earlier_paragraph);
+        let third = q[2].speaker.as_ref().expect("earlier paragraph");
+        assert_eq!(third.text, "Ines Varga");
+        assert!(third.from_earlier_paragraph);
+        // A quote after a paragraph that did not end with an attributed quote stays unattributed.
+        let q = quotes("“The vote is close,” Ines Varga said. Then the lights failed.\n\n“Nobody leaves before midnight.”");
+        assert!(q[1].speaker.is_none());
+    }
+
+    #[test]
+    fn edge_inputs_do_not_panic() {
+        assert!(quotes("").is_empty());
+        assert!(quotes("“").is_empty());
+        assert!(quotes("\"").is_empty());
+        let q = quotes("Şükrü Öztürk said: “Çok güzel, gerçekten çok güzel”");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "Çok güzel, gerçekten çok güzel");
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Şükrü Öztürk"));
+        // Unterminated at the end of input: the quote runs to the end.
+        let q = quotes("Öztürk said: “We stay here until the end");
+        assert_eq!(q[0].text, "We stay here until the end");
+        // No-break spaces and a curly quote after an abbreviation (a splitter hazard).
+        let q = quotes("Sen.\u{a0}Lena Park said: “Mr. Holt is wrong about the tax.”");
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Lena Park"));
+    }
+
+    #[test]
+    fn markdown_markup_is_ignored() {
+        let t = "## Port talks\n\n**“The cranes are old,”** said [Ruth Okoye](https://example.org/okoye).";
+        let q = quotes(t);
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "The cranes are old");
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ruth Okoye"));
+        assert!(quotes("```\nlet s = \"not a quote at all\";\n```").is_empty());
+    }
+}

@@ -34,8 +34,7 @@ pub fn is_noun_like_reporting_verb(word: &str) -> bool {
     matches!(
         word.to_lowercase().as_str(),
         "states" | "claims" | "notes" | "remarks" | "comments" | "posts" | "demands" | "charges"
-            | "promises" | "calls" | "reports" | "tweets" | "called" | "describes" | "described"
-            | "shot" | "pointed" | "summed" | "related" | "pressed" | "continued" | "reported"
+            | "promises" | "calls" | "reports" | "tweets" | "shot" | "summed" | "related"
     )
 }
 
