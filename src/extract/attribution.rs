@@ -170,7 +170,7 @@ fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
                 }
                 break;
             }
-            if crate::knowledge::is_stopword(wj) || is_clause_word(wj) {
+            if crate::knowledge::is_function_word(wj) || is_clause_word(wj) {
                 break;
             }
             last_noun = Some(j);
@@ -242,7 +242,7 @@ fn skip_fillers(words: &Words, mut j: usize) -> usize {
 
 fn is_preposition(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::knowledge::lower(w).as_ref(),
         "in" | "on" | "at" | "from" | "after" | "during" | "with" | "by" | "for" | "of" | "through"
             | "into" | "under" | "over" | "about" | "against" | "across" | "toward" | "towards"
             | "among" | "before" | "since" | "like"
@@ -261,7 +261,7 @@ fn starts_clause_object(words: &Words, i: usize) -> bool {
 
 fn is_clause_word(w: &str) -> bool {
     matches!(
-        w.to_lowercase().as_str(),
+        crate::knowledge::lower(w).as_ref(),
         "and" | "or" | "but" | "that" | "who" | "whom" | "which" | "when" | "while" | "where" | "as"
             | "because" | "if" | "after" | "before" | "since" | "to" | "than" | "is" | "was"
             | "are" | "were" | "has" | "had" | "have" | "not"
@@ -407,7 +407,7 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
     // A description ending in a lower-case word: back to its determiner or possessive
     // ("the 34-year-old mother of three"), or a bare speaker noun ("officials").
     let lower = w.to_lowercase();
-    if crate::knowledge::is_stopword(&lower) || is_clause_word(&lower) || (lower.ends_with("ly") && !is_speaker_noun(&lower)) {
+    if crate::knowledge::is_function_word(&lower) || is_clause_word(&lower) || (lower.ends_with("ly") && !is_speaker_noun(&lower)) {
         return None;
     }
     let mut a = end;
@@ -447,10 +447,10 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
             return None;
         }
         // Without a determiner only the noun and its plain modifiers: stop at "of".
-        while a < end && crate::knowledge::is_stopword(words.str(a)) {
+        while a < end && crate::knowledge::is_function_word(words.str(a)) {
             a += 1;
         }
-        if let Some(k) = (a..end).rev().find(|&k| crate::knowledge::is_stopword(words.str(k))) {
+        if let Some(k) = (a..end).rev().find(|&k| crate::knowledge::is_function_word(words.str(k))) {
             a = k + 1;
         }
     }

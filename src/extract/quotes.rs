@@ -101,7 +101,7 @@ fn span_as_pair<S: serde::Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Err
 pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
     let pieces = scan_quote_pieces(seg);
     let text = seg.masked.as_str();
-    let names = NameTable::build(seg);
+    let names = if pieces.is_empty() { NameTable::empty() } else { NameTable::build(seg) };
     let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
     let mut kept: Vec<&QuotePiece> = Vec::with_capacity(pieces.len());
     let mut cue_found: Vec<bool> = Vec::with_capacity(pieces.len());
@@ -279,7 +279,18 @@ struct NamedPerson {
 }
 
 struct NameTable {
+    /// In document order.
     people: Vec<NamedPerson>,
+    /// Lower-case last name token → indices into `people`.
+    by_surname: std::collections::HashMap<String, Surname>,
+}
+
+#[derive(Default)]
+struct Surname {
+    /// Indices into `people`, in document order.
+    entries: Vec<usize>,
+    /// For each entry, the index of the longest form among the entries up to it.
+    fullest_so_far: Vec<usize>,
 }
 
 impl NameTable {
@@ -316,7 +327,7 @@ impl NameTable {
                     let mut k = i;
                     while k > 0 && i - k < 4 {
                         let t = toks[k - 1].text(text);
-                        if toks[k - 1].kind != crate::text::TokenKind::Word || is_reporting_verb(t) || crate::knowledge::is_stopword(t) {
+                        if toks[k - 1].kind != crate::text::TokenKind::Word || is_reporting_verb(t) || crate::knowledge::is_function_word(t) {
                             break;
                         }
                         titles.push(t.to_lowercase());
@@ -348,33 +359,69 @@ impl NameTable {
                 i = b.max(i + 1);
             }
         }
-        NameTable { people }
+        let mut by_surname: std::collections::HashMap<String, Surname> = std::collections::HashMap::new();
+        for (i, p) in people.iter().enumerate() {
+            if let Some(last) = p.tokens.last() {
+                let entry = by_surname.entry(last.clone()).or_default();
+                let best = match entry.fullest_so_far.last() {
+                    Some(&b) if people[b].tokens.len() >= p.tokens.len() => b,
+                    _ => i,
+                };
+                entry.entries.push(i);
+                entry.fullest_so_far.push(best);
+            }
+        }
+        NameTable { people, by_surname }
+    }
+
+    fn empty() -> NameTable {
+        NameTable { people: Vec::new(), by_surname: std::collections::HashMap::new() }
     }
 
     /// The fullest earlier form of a one- or two-word name ("Rubio" → "Marco Rubio").
     fn fullest(&self, mention: &str, position: usize) -> Option<String> {
         let parts: Vec<String> = mention.split_whitespace().map(|p| p.to_lowercase()).collect();
         let last = parts.last()?;
-        let matches = |p: &&NamedPerson| p.tokens.last() == Some(last) && parts.iter().all(|x| p.tokens.contains(x));
-        let earlier = self.people.iter().filter(|p| p.position <= position).filter(matches).max_by_key(|p| p.tokens.len());
-        let any = || self.people.iter().filter(matches).max_by_key(|p| p.tokens.len());
-        earlier.or_else(any).map(|p| p.full.clone())
+        let same_surname = self.by_surname.get(last)?;
+        // The fullest form up to each mention is precomputed, so a surname that occurs
+        // thousands of times in a long document costs one binary search per lookup.
+        let upto = same_surname.entries.partition_point(|&i| self.people.get(i).is_some_and(|p| p.position <= position));
+        if parts.len() == 1 {
+            let best = if upto > 0 { same_surname.fullest_so_far[upto - 1] } else { *same_surname.fullest_so_far.last()? };
+            return self.people.get(best).map(|p| p.full.clone());
+        }
+        let matches = |p: &&NamedPerson| parts.iter().all(|x| p.tokens.contains(x));
+        let window = |range: &[usize]| -> Option<String> {
+            let start = range.len().saturating_sub(RESOLUTION_WINDOW);
+            range[start..].iter().filter_map(|&i| self.people.get(i)).filter(matches).max_by_key(|p| p.tokens.len()).map(|p| p.full.clone())
+        };
+        window(&same_surname.entries[..upto]).or_else(|| window(&same_surname.entries))
+    }
+
+    /// People named before `position`, nearest first, within a window: an antecedent further
+    /// back than a few hundred names is not one a reader would resolve to.
+    fn recent_before(&self, position: usize) -> impl Iterator<Item = &NamedPerson> {
+        let end = self.people.partition_point(|p| p.position < position);
+        self.people[end.saturating_sub(RESOLUTION_WINDOW)..end].iter().rev()
     }
 
     fn latest_subject_before(&self, position: usize) -> Option<&NamedPerson> {
-        let before = self.people.iter().filter(|p| p.position < position);
-        before.clone().filter(|p| p.sentence_subject).last().or_else(|| before.last())
+        self.recent_before(position).find(|p| p.sentence_subject).or_else(|| self.recent_before(position).next())
     }
 
     /// The latest person introduced with the description's head word ("the port director").
     fn by_title(&self, description: &[String], position: usize) -> Option<&NamedPerson> {
         let head = description.last()?;
-        self.people
-            .iter()
-            .filter(|p| p.position < position && p.titles.contains(head))
-            .max_by_key(|p| (description.iter().filter(|d| p.titles.contains(d)).count(), p.position))
+        // Nearest first, so among equal matches the latest person wins.
+        self.recent_before(position)
+            .filter(|p| p.titles.contains(head))
+            .enumerate()
+            .max_by_key(|(rank, p)| (description.iter().filter(|d| p.titles.contains(d)).count(), std::cmp::Reverse(*rank)))
+            .map(|(_, p)| p)
     }
 }
+
+const RESOLUTION_WINDOW: usize = 300;
 
 /// Name tokens joined as written, keeping initials' dots ("John F. Kennedy").
 fn join_name(tokens: &[&str], text: &str, words: &Words, a: usize, b: usize) -> String {

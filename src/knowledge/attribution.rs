@@ -1,6 +1,10 @@
 //! Word lists for attributing quotes: extra reporting verbs, words that may sit between a
 //! speaker and the verb, titles written before names, and nouns that describe a speaker.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 /// Reporting verbs news uses that `SPEECH_VERBS` does not list, plus base forms needed after
 /// auxiliaries ("has said", "would say").
 const EXTRA_SPEECH_VERBS: &[&str] = &[
@@ -23,16 +27,41 @@ const EXTRA_SPEECH_VERBS: &[&str] = &[
     "mumbled", "muttered", "stammered", "sniffed", "huffed", "gushed", "raved", "enthused", "read", "reads", "tweeted", "retweeted", "captioned",
 ];
 
+static REPORTING_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::knowledge::SPEECH_VERBS
+        .iter()
+        .chain(EXTRA_SPEECH_VERBS)
+        .copied()
+        .filter(|w| *w != "reportedly")
+        .collect()
+});
+
+static STOPWORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| crate::knowledge::STOPWORDS.iter().copied().collect());
+
+/// The word in lower case, without allocating when it already is.
+pub fn lower(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// `is_speech_verb` plus the extra forms above; a set lookup, since it runs on every token.
 pub fn is_reporting_verb(word: &str) -> bool {
-    let w = word.to_lowercase();
-    crate::knowledge::is_speech_verb(&w) || EXTRA_SPEECH_VERBS.contains(&w.as_str())
+    REPORTING_VERBS.contains(lower(word).as_ref())
+}
+
+/// `is_stopword` as a set lookup.
+pub fn is_function_word(word: &str) -> bool {
+    STOPWORD_SET.contains(lower(word).as_ref())
 }
 
 /// Verb forms that also work as nouns ("the claims", "his remarks"): only a verb when a
 /// speaker comes right before or after them.
 pub fn is_noun_like_reporting_verb(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower(word).as_ref(),
         "states" | "claims" | "notes" | "remarks" | "comments" | "posts" | "demands" | "charges"
             | "promises" | "calls" | "reports" | "tweets" | "shot" | "summed" | "related"
     )
@@ -42,7 +71,7 @@ pub fn is_noun_like_reporting_verb(word: &str) -> bool {
 /// "she has repeatedly told").
 pub fn is_cue_filler(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower(word).as_ref(),
         "also" | "later" | "then" | "has" | "had" | "have" | "once" | "previously" | "recently"
             | "again" | "would" | "will" | "reportedly" | "further" | "repeatedly" | "simply"
             | "finally" | "quickly" | "flatly" | "publicly" | "privately" | "bluntly" | "frankly"
@@ -57,9 +86,9 @@ pub fn is_cue_filler(word: &str) -> bool {
 /// Titles and honorifics written before a name; stripped from the name ("Sen.", "Mr.",
 /// "Foreign Minister"). Lower-case, without the dot.
 pub fn is_name_title(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = lower(word.trim_end_matches('.'));
     matches!(
-        w.as_str(),
+        w.as_ref(),
         "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "lt" | "col"
             | "capt" | "sgt" | "adm" | "maj" | "cmdr" | "rev" | "hon" | "pres" | "sir" | "dame"
             | "lord" | "lady" | "senator" | "congressman" | "congresswoman" | "governor"
@@ -72,15 +101,20 @@ pub fn is_name_title(word: &str) -> bool {
             | "majority" | "house" | "senate" | "sheriff" | "officer" | "detective"
             | "sergeant" | "captain" | "colonel" | "general" | "admiral" | "lieutenant"
             | "coach" | "president-elect" | "vice-president"
-    ) || crate::knowledge::is_title_head(&w)
-        || crate::knowledge::TITLE_QUALIFIERS.contains(&w.as_str())
+    ) || TITLE_WORDS.contains(w.as_ref())
+        || w.strip_suffix('s').is_some_and(|singular| crate::knowledge::TITLE_HEADS.contains(&singular))
 }
+
+/// Title heads and qualifiers as one set (`is_title_head` scans lists; this runs per token).
+static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    crate::knowledge::TITLE_HEADS.iter().chain(crate::knowledge::TITLE_QUALIFIERS).copied().collect()
+});
 
 /// Short honorifics that only ever stand before a name ("Mr. King", where "King" is also a
 /// title word).
 pub fn is_honorific(word: &str) -> bool {
     matches!(
-        word.trim_end_matches('.').to_lowercase().as_str(),
+        lower(word.trim_end_matches('.')).as_ref(),
         "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "lt" | "col"
             | "capt" | "sgt" | "adm" | "maj" | "cmdr" | "rev" | "hon" | "sir" | "dame" | "del"
     )
@@ -93,12 +127,12 @@ pub fn is_name_particle(word: &str) -> bool {
 
 /// Capitalised words that begin a sentence or clause without being a name.
 pub fn is_capitalised_non_name(word: &str) -> bool {
-    let w = word.to_lowercase();
-    crate::knowledge::is_stopword(&w)
+    let w = lower(word);
+    is_function_word(&w)
         || crate::knowledge::weekday(&w).is_some()
         || crate::knowledge::month(&w).is_some()
         || matches!(
-            w.as_str(),
+            w.as_ref(),
             "in" | "on" | "at" | "but" | "and" | "asked" | "when" | "yes" | "no" | "well" | "oh"
                 | "still" | "speaking" | "writing" | "today" | "yesterday" | "tonight"
                 | "tomorrow" | "last" | "next" | "this" | "that" | "i" | "we" | "you" | "it"
@@ -109,7 +143,7 @@ pub fn is_capitalised_non_name(word: &str) -> bool {
 
 /// Pronouns that report speech as a subject, with whether they stand for one person.
 pub fn subject_pronoun(word: &str) -> Option<bool> {
-    match word.to_lowercase().as_str() {
+    match lower(word).as_ref() {
         "he" | "she" => Some(true),
         "they" | "we" | "i" => Some(false),
         _ => None,
@@ -119,7 +153,7 @@ pub fn subject_pronoun(word: &str) -> Option<bool> {
 /// Words that open a descriptive noun phrase ("the official", "a spokeswoman", "his aide").
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower(word).as_ref(),
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "two" | "three"
             | "several" | "some" | "many" | "other" | "both" | "most" | "few" | "our" | "this"
             | "these" | "those" | "each" | "every" | "no" | "my" | "your"
@@ -163,7 +197,7 @@ pub fn is_speaker_noun(word: &str) -> bool {
 /// Words that end a name-like capitalised run as an organisation, not a person.
 pub fn is_organisation_word(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        lower(word).as_ref(),
         "party" | "house" | "times" | "post" | "news" | "department" | "ministry" | "committee"
             | "council" | "agency" | "office" | "university" | "institute" | "center" | "centre"
             | "foundation" | "association" | "union" | "court" | "congress" | "senate"
