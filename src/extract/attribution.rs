@@ -142,7 +142,7 @@ fn span_of(words: &Words, a: usize, b_exclusive: usize) -> Span {
 /// A mention starting at token `i`, reading forward; returns it and the index after it.
 fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
     let w = words.str(i);
-    if !words.is_word(i) {
+    if !words.is_word(i) || is_clause_word(w) || is_subordinator(w) || is_preposition(w) {
         return None;
     }
     if subject_pronoun(w).is_some() {
@@ -240,6 +240,14 @@ fn skip_fillers(words: &Words, mut j: usize) -> usize {
     j
 }
 
+fn is_subordinator(w: &str) -> bool {
+    matches!(
+        crate::knowledge::lower(w).as_ref(),
+        "when" | "as" | "after" | "while" | "because" | "if" | "although" | "though" | "since"
+            | "before" | "until" | "once" | "whereas" | "unless" | "whenever"
+    )
+}
+
 fn is_preposition(w: &str) -> bool {
     matches!(
         crate::knowledge::lower(w).as_ref(),
@@ -332,7 +340,8 @@ fn subject_phrase_before_verb(words: &Words, k: usize) -> Option<Mention> {
         }
         v += 1;
     }
-    if v >= limit || v == k {
+    if v >= limit || v == k || is_clause_word(words.str(k)) || is_preposition(words.str(k)) {
+        // "“…,” when Lee objected": a new clause, not the quote's cue.
         return None;
     }
     let mut end = v;
@@ -470,7 +479,11 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
     }
     // The first reporting verb with a subject: the main clause's speaker, which is also who
     // a reader takes the quote from ("Lee said the critics called it “a farce”").
-    for v in 0..n {
+    // A head opening with a subordinate clause ("When Lee objected, Roe said") has its main
+    // clause, and so its speaker, last.
+    let subordinate = words.is_word(0) && is_subordinator(words.str(0));
+    let order: Box<dyn Iterator<Item = usize>> = if subordinate { Box::new((0..n).rev()) } else { Box::new(0..n) };
+    for v in order {
         if !is_cue_verb(words, v) {
             continue;
         }
@@ -500,7 +513,8 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
                         || (m.kind == MentionKind::Name && !starts_clause_object(words, v + 1)));
                 // "In a message posted Friday": a phrase after a preposition is no subject.
                 let first = words.tokens.iter().position(|t| t.span.start >= m.span.start).unwrap_or(0);
-                let after_preposition = first > 0 && words.is_word(first - 1) && is_preposition(words.str(first - 1));
+                let participle = crate::knowledge::lower(words.str(v)).ends_with("ing");
+                let after_preposition = !participle && first > 0 && words.is_word(first - 1) && is_preposition(words.str(first - 1));
                 if !noun_after_determiner && !after_preposition {
                     return Some(m);
                 }
@@ -531,7 +545,11 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
 /// ("Before the vote, Lee ..."), when it comes before token `limit`.
 fn sentence_subject(words: &Words, limit: usize) -> Option<Mention> {
     let mut starts = vec![0];
-    if words.is_word(0) && (is_preposition(words.str(0)) || is_capitalised_non_name(words.str(0))) {
+    let w0 = words.str(0);
+    let opening_phrase = is_preposition(w0) || is_subordinator(w0) || (is_capitalised_non_name(w0) && subject_pronoun(w0).is_none() && !is_determiner(w0));
+    if words.is_word(0) && opening_phrase {
+        // "With the vote near, Lee ...": the subject follows the opening phrase.
+        starts.clear();
         if let Some(c) = (0..limit.min(12)).find(|&k| words.is_punct(k, ",")) {
             starts.push(c + 1);
         }
@@ -541,7 +559,7 @@ fn sentence_subject(words: &Words, limit: usize) -> Option<Mention> {
             continue;
         }
         if let Some((m, after)) = mention_forward(words, k) {
-            let verb_follows = words.is_word(after) && !is_preposition(words.str(after)) && !is_clause_word(words.str(after)) || words.is_punct(after, ",");
+            let verb_follows = words.is_word(after) && !is_preposition(words.str(after)) && !matches!(words.str(after), "and" | "or" | "but" | "that" | "who" | "which") || words.is_punct(after, ",");
             if m.kind != MentionKind::Description && after <= limit && verb_follows {
                 return Some(m);
             }
@@ -583,6 +601,7 @@ mod tests {
         assert_eq!(after(" the 34-year-old baker said."), Some("the 34-year-old baker".into()));
         assert_eq!(after(" Ann Lee, the mayor, one of the plaintiffs, said."), Some("Ann Lee".into()));
         assert_eq!(after(" \u{2014} he said."), Some("he".into()));
+        assert_eq!(after(", when Roe objected."), None);
         assert_eq!(after(" \u{2015} Lina Park"), Some("Lina Park".into()));
         assert_eq!(after(""), None);
     }
@@ -600,6 +619,9 @@ mod tests {
         assert_eq!(before("Before the vote, Mayor Ina Holt pushed for a delay, saying, "), Some("Ina Holt".into()));
         assert_eq!(before("The result did not surprise pollster Ken Ames: "), Some("Ken Ames".into()));
         assert_eq!(before("Holt leaned in and boomed: "), Some("Holt".into()));
+        assert_eq!(before("When Roe noted the cost, Holt replied, "), Some("Holt".into()));
+        assert_eq!(before("The clip shows Ina Holt saying, "), Some("Ina Holt".into()));
+        assert_eq!(before("With voters restless, Mayor Holt is offering a new promise: "), Some("Holt".into()));
         assert_eq!(before("The weather turned "), None);
     }
 }

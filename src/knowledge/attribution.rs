@@ -22,7 +22,8 @@ const EXTRA_SPEECH_VERBS: &[&str] = &[
     "characterized", "characterised", "blasted", "slammed", "criticized", "criticised",
     "accused", "praised", "attacked", "mocked", "derided", "dismissed", "hailed", "decried",
     "condemned", "lambasted", "ridiculed", "scolded", "chided", "assailed", "questioned",
-    "wrote", "sang", "sings", "boomed", "quip", "quips", "joke", "reply", "answered", "answer",
+    "wrote", "sang", "sings", "yells", "yell", "shouts", "shout", "screams", "scream", "cries",
+    "whispers", "chants", "pleads", "begs", "boomed", "quip", "quips", "joke", "reply", "answered", "answer",
     "shrugged", "laughed", "smiled", "cheered", "hollered", "bellowed", "roared", "intoned",
     "mumbled", "muttered", "stammered", "sniffed", "huffed", "gushed", "raved", "enthused", "read", "reads", "tweeted", "retweeted", "captioned",
 ];
