@@ -116,12 +116,16 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
         let partial = is_partial(text, &head_words, piece);
         // A partial quote belongs to the clause it sits in, so its head cue comes first; a
         // whole quote is usually attributed right after it.
-        let mention = if partial {
+        let label = transcript_label(text, piece.inner);
+        let mention = if let Some((label, _)) = label {
+            Some(label)
+        } else if partial {
             cue_before(&head_words).or_else(|| cue_after(&tail_words))
         } else {
             cue_after(&tail_words).or_else(|| cue_before(&head_words))
         };
-        let word_count = piece.inner.slice(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let span = label.map(|(_, words_start)| Span::new(words_start, piece.inner.end)).unwrap_or(piece.inner);
+        let word_count = span.slice(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         if !worth_keeping(text, piece, &head_words, word_count, partial, mention.is_some()) {
             continue;
         }
@@ -129,8 +133,8 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
         cue_found.push(speaker.is_some());
         kept.push(piece);
         out.push(Quote {
-            span: piece.inner,
-            text: piece.inner.slice(&seg.text).to_string(),
+            span,
+            text: span.slice(&seg.text).to_string(),
             paragraph: piece.paragraph,
             partial,
             speaker,
@@ -138,6 +142,29 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
     }
     inherit_speakers(seg, &kept, &mut out);
     out
+}
+
+/// A transcript speaker label opening the quoted text (`"MORALES: We will ...`): the label
+/// as a name mention and where the spoken words start.
+fn transcript_label(text: &str, inner: Span) -> Option<(Mention, usize)> {
+    let body = inner.slice(text);
+    let colon = body.get(..body.len().min(40))?.find(':')?;
+    let label = &body[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let all_caps = |w: &&str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+    };
+    if words.is_empty() || words.len() > 3 || !words.iter().all(all_caps) || label.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let after = &body[colon + 1..];
+    if !after.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let spoken = colon + 1 + (after.len() - after.trim_start().len());
+    let mention = Mention { span: Span::new(inner.start, inner.start + label.trim_end().len()), kind: MentionKind::Name };
+    Some((mention, inner.start + spoken))
 }
 
 /// Sentence text before the opening mark, after any earlier quote in the same paragraph.
@@ -507,6 +534,16 @@ mod tests {
         assert_eq!(s[0].1.as_deref(), Some("she"));
         assert_eq!(s[1].1.as_deref(), Some("she"));
         assert_eq!(s[1].0, "and the second follows in June.");
+    }
+
+    #[test]
+    fn transcript_labels_name_the_speaker() {
+        let q = quotes("\"MORALES: We will open the border crossing on Monday.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].text, "We will open the border crossing on Monday.");
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("MORALES"));
+        // A time is not a label.
+        assert!(transcript_label("10:30 is late", Span::new(0, 13)).is_none());
     }
 
     #[test]
