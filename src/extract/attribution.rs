@@ -390,9 +390,21 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
         while a > 0 && (is_name_token(words, a - 1) || words.is_glued_dot(a - 1)) {
             a -= 1;
         }
-        // Drop a sentence-initial non-name ("In", "The") and leading titles.
-        while a <= end && (!words.is_word(a) || is_capitalised_non_name(words.str(a)) || is_name_title(words.str(a)) || is_possessive(words.str(a))) {
+        // The name starts after the last title word ("DNC Chairwoman Ann Roe") and after a
+        // sentence-initial non-name ("In", "The").
+        let last_word = if words.is_glued_dot(end) { end.saturating_sub(1) } else { end };
+        if let Some(t) = (a..last_word).rev().find(|&k| (words.is_word(k) && is_name_title(words.str(k)) && !is_name_particle(words.str(k))) || (words.is_word(k) && is_possessive(words.str(k)))) {
+            a = t + 1;
+        }
+        while a <= end && (!words.is_word(a) || is_capitalised_non_name(words.str(a)) || is_possessive(words.str(a)) || (a < last_word && is_name_title(words.str(a)))) {
             a += 1;
+        }
+        if a == last_word && is_name_title(words.str(a)) {
+            // "Mr. King" names King; "the President" describes.
+            let honorific_before = (a.saturating_sub(2)..a).any(|k| words.is_word(k) && is_honorific(words.str(k)));
+            if !honorific_before {
+                a = end + 1;
+            }
         }
         if a > end && !(a.saturating_sub(3)..=end).any(|k| words.is_word(k) && is_name_title(words.str(k))) {
             return None;
@@ -614,6 +626,9 @@ mod tests {
         assert_eq!(before("In a statement, a senior official said "), Some("a senior official".into()));
         assert_eq!(before("He called it a "), Some("He".into()));
         assert_eq!(before("Lindqvist: "), Some("Lindqvist".into()));
+        assert_eq!(before("Port Chairwoman Ann Roe said "), Some("Ann Roe".into()));
+        assert_eq!(before("Mr. King said "), Some("King".into()));
+        assert_eq!(before("The President said "), Some("The President".into()));
         assert_eq!(before("Asked why, the 40-year-old father of two replied, "), Some("the 40-year-old father of two".into()));
         assert_eq!(before("She opens the door and repeatedly says, "), Some("She".into()));
         assert_eq!(before("Before the vote, Mayor Ina Holt pushed for a delay, saying, "), Some("Ina Holt".into()));

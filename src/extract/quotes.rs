@@ -101,7 +101,8 @@ fn span_as_pair<S: serde::Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Err
 pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
     let pieces = scan_quote_pieces(seg);
     let text = seg.masked.as_str();
-    let names = if pieces.is_empty() { NameTable::empty() } else { NameTable::build(seg) };
+    let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
+    let names = if pieces.is_empty() { NameTable::empty() } else { NameTable::build(seg, &quoted) };
     let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
     let mut kept: Vec<&QuotePiece> = Vec::with_capacity(pieces.len());
     let mut cue_found: Vec<bool> = Vec::with_capacity(pieces.len());
@@ -303,6 +304,8 @@ struct NamedPerson {
     titles: Vec<String>,
     /// The first name in its sentence: the likeliest subject, so the likeliest "he".
     sentence_subject: bool,
+    /// Inside quotation marks.
+    quoted: bool,
 }
 
 struct NameTable {
@@ -321,7 +324,9 @@ struct Surname {
 }
 
 impl NameTable {
-    fn build(seg: &Segmented) -> NameTable {
+    /// `quoted` (sorted, disjoint): names inside quotes are someone's words, not the
+    /// writer's, so they are not antecedents for "he said".
+    fn build(seg: &Segmented, quoted: &[Span]) -> NameTable {
         let text = seg.masked.as_str();
         let mut people = Vec::new();
         for sentence in &seg.sentences {
@@ -374,8 +379,12 @@ impl NameTable {
                         }
                     }
                     let full = join_name(&name_tokens, text, &words, a, b);
+                    let position = toks[a].span.start;
+                    let q = quoted.partition_point(|span| span.end <= position);
+                    let in_quote = quoted.get(q).is_some_and(|span| span.start <= position);
                     people.push(NamedPerson {
-                        position: toks[a].span.start,
+                        quoted: in_quote,
+                        position,
                         tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
                         full,
                         titles: titles.iter().map(|t| noun_lemma(t)).collect(),
@@ -433,7 +442,8 @@ impl NameTable {
     }
 
     fn latest_subject_before(&self, position: usize) -> Option<&NamedPerson> {
-        self.recent_before(position).find(|p| p.sentence_subject).or_else(|| self.recent_before(position).next())
+        let mut narrated = self.recent_before(position).filter(|p| !p.quoted);
+        self.recent_before(position).find(|p| p.sentence_subject && !p.quoted).or_else(|| narrated.next())
     }
 
     /// The latest person introduced with the description's head word ("the port director").
@@ -598,6 +608,13 @@ mod tests {
         assert_eq!(sp.kind, MentionKind::Description);
         assert!(sp.anonymous);
         assert_eq!(sp.name, None);
+    }
+
+    #[test]
+    fn names_inside_quotes_are_not_antecedents() {
+        let t = "Senator Paul Ferrante spoke first.\n\n“Nobody believes Maria Castell will win,” he said.";
+        let q = quotes(t);
+        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Paul Ferrante"));
     }
 
     #[test]
