@@ -651,6 +651,23 @@ mod tests {
     }
 
     #[test]
+    fn every_prefix_of_tricky_text_is_safe() {
+        let sample = "“Ça va,” dit M.\u{a0}Dupont — ''Oui,'' said Mr. O’Neill: \"«Sí» ‘no’\"\u{2003}„Ja“ \
+                      \"A,\" she said, \"B\n\n\"C.\" \"\"'''' “” ” “x Şükrü: “日本語の引用です,” 田中 said.";
+        for (i, _) in sample.char_indices() {
+            for kind in [TextKind::Markdown, TextKind::Plain] {
+                let seg = segment_safely(&sample[..i], kind);
+                for q in find_quotes(&seg) {
+                    assert!(seg.text.get(q.span.start..q.span.end).is_some());
+                    if let Some(sp) = q.speaker {
+                        assert!(seg.text.get(sp.mention.start..sp.mention.end).is_some());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn markdown_markup_is_ignored() {
         let t = "## Port talks\n\n**“The cranes are old,”** said [Ruth Okoye](https://example.org/okoye).";
         let q = quotes(t);
