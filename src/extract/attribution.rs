@@ -125,6 +125,14 @@ pub(crate) fn name_run_forward(words: &Words, i: usize) -> Option<(usize, usize)
     if start >= j {
         return None;
     }
+    // "U.S. Secretary", "Foreign Minister": a title with its qualifier, nobody's name.
+    if is_name_title(words.str(last_word)) && start < last_word {
+        let before = words.str(last_word - 1);
+        let acronym = before.contains('.') || (before.chars().count() >= 2 && before.chars().all(|c| c.is_uppercase()));
+        if acronym || is_name_title(before) || is_capitalised_non_name(before) {
+            return None;
+        }
+    }
     Some((start, j))
 }
 
@@ -149,7 +157,7 @@ fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
         let t = words.tokens[i];
         return Some((Mention { span: t.span, kind: MentionKind::Pronoun }, i + 1));
     }
-    if is_capitalised(w) && !is_determiner(w) {
+    if (is_capitalised(w) && !is_determiner(w)) || (is_name_particle(w) && is_name_token(words, i + 1)) {
         if let Some((a, b)) = name_run_forward(words, i) {
             if !is_possessive(words.str(b - 1)) {
                 return Some((Mention { span: span_of(words, a, b), kind: MentionKind::Name }, b));
@@ -607,6 +615,7 @@ mod tests {
         assert_eq!(after(", Mr. Oakes said."), Some("Oakes".into()));
         assert_eq!(after(" Rep. Ida Vance (D-Ore.) said Friday."), Some("Ida Vance".into()));
         assert_eq!(after(", said Hester."), Some("Hester".into()));
+        assert_eq!(after(", von der Brink said."), Some("von der Brink".into()));
         assert_eq!(after(" Mr. King, 82, told me."), Some("King".into()));
         assert_eq!(after(" Mr. Abel of the Rivers Club said."), Some("Abel".into()));
         assert_eq!(after(" harbour spokesman Tom Ekwueme said on Monday."), Some("Tom Ekwueme".into()));

@@ -329,6 +329,7 @@ impl NameTable {
     fn build(seg: &Segmented, quoted: &[Span]) -> NameTable {
         let text = seg.masked.as_str();
         let mut people = Vec::new();
+        let mut known_full: std::collections::HashMap<String, String> = std::collections::HashMap::new();
         for sentence in &seg.sentences {
             let words = Words::new(text, sentence.span);
             let toks = &words.tokens;
@@ -353,7 +354,22 @@ impl NameTable {
                 let titled = a > i || (i > 0 && is_name_title(toks[i - 1].text(text)));
                 let organisation = name_tokens.iter().any(|t| is_organisation_word(t));
                 let real_words = name_tokens.iter().filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase)).count();
-                if !organisation && (real_words >= 2 || titled) && !w.is_empty() {
+                // A surname alone ("Rubio told reporters") after its full form stands for it.
+                let known_surname = (real_words == 1 && !titled && !organisation)
+                    .then(|| name_tokens.last().and_then(|t| known_full.get(&t.to_lowercase())))
+                    .flatten()
+                    .cloned();
+                if let Some(full) = known_surname {
+                    let position = toks[a].span.start;
+                    people.push(NamedPerson {
+                        quoted: inside(quoted, position),
+                        position,
+                        tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
+                        full,
+                        titles: Vec::new(),
+                        sentence_subject: first_in_sentence,
+                    });
+                } else if !organisation && (real_words >= 2 || titled) && !w.is_empty() {
                     let mut titles: Vec<String> = Vec::new();
                     // Title words before the run ("Kremlin aide", "Foreign Minister").
                     let mut k = i;
@@ -380,10 +396,14 @@ impl NameTable {
                     }
                     let full = join_name(&name_tokens, text, &words, a, b);
                     let position = toks[a].span.start;
-                    let q = quoted.partition_point(|span| span.end <= position);
-                    let in_quote = quoted.get(q).is_some_and(|span| span.start <= position);
+                    if let Some(last) = name_tokens.last() {
+                        let longer = known_full.get(&last.to_lowercase()).is_none_or(|k| k.split_whitespace().count() <= name_tokens.len());
+                        if longer {
+                            known_full.insert(last.to_lowercase(), full.clone());
+                        }
+                    }
                     people.push(NamedPerson {
-                        quoted: in_quote,
+                        quoted: inside(quoted, position),
                         position,
                         tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
                         full,
@@ -459,6 +479,11 @@ impl NameTable {
 }
 
 const RESOLUTION_WINDOW: usize = 300;
+
+fn inside(sorted_spans: &[Span], position: usize) -> bool {
+    let q = sorted_spans.partition_point(|span| span.end <= position);
+    sorted_spans.get(q).is_some_and(|span| span.start <= position)
+}
 
 /// Name tokens joined as written, keeping initials' dots ("John F. Kennedy").
 fn join_name(tokens: &[&str], text: &str, words: &Words, a: usize, b: usize) -> String {
@@ -615,6 +640,14 @@ mod tests {
         let t = "Senator Paul Ferrante spoke first.\n\n“Nobody believes Maria Castell will win,” he said.";
         let q = quotes(t);
         assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Paul Ferrante"));
+    }
+
+    #[test]
+    fn surname_subject_is_the_pronoun_antecedent() {
+        let t = "Trade Secretary Nadia Berg and envoy Omar Haddad met in Oslo.\n\n\
+                 Berg told reporters the gap was wide.\n\n“I hope I am wrong,” she said.";
+        let q = quotes(t);
+        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Nadia Berg"));
     }
 
     #[test]
