@@ -95,6 +95,10 @@ pub(crate) fn name_run_forward(words: &Words, i: usize) -> Option<(usize, usize)
             break;
         }
         let w = words.str(j);
+        // Title-case headlines run on through "But", "No", "Between": a name does not.
+        if j > i && is_capitalised_non_name(w) && !is_name_particle(w) {
+            break;
+        }
         if first_non_title.is_none() && !is_name_title(w) {
             first_non_title = Some(j);
         }

@@ -369,7 +369,7 @@ impl NameTable {
                         titles: Vec::new(),
                         sentence_subject: first_in_sentence,
                     });
-                } else if !organisation && (real_words >= 2 || titled) && !w.is_empty() {
+                } else if !organisation && (real_words >= 2 || titled) && real_words <= 5 && !w.is_empty() {
                     let mut titles: Vec<String> = Vec::new();
                     // Title words before the run ("Kremlin aide", "Foreign Minister").
                     let mut k = i;
