@@ -174,8 +174,18 @@ fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
         let mut j = i + 1;
         let limit = (i + 8).min(words.len());
         let mut last_noun = None;
-        while j < limit && words.is_word(j) && !is_cue_verb(words, j) {
+        let mut last_speaker_noun = None;
+        while j < limit && !is_cue_verb(words, j) {
             let wj = words.str(j);
+            // "the 46-year-old": numbers and hyphens inside a description.
+            let glued_hyphen = words.is_punct(j, "-") && words.tokens[j - 1].span.end == words.tokens[j].span.start;
+            if words.tokens[j].kind == TokenKind::Number || glued_hyphen {
+                j += 1;
+                continue;
+            }
+            if !words.is_word(j) {
+                break;
+            }
             if is_capitalised(wj) && !is_name_title(wj) && !is_possessive(wj) {
                 if let Some((a, b)) = name_run_forward(words, j) {
                     return Some((Mention { span: span_of(words, a, b), kind: MentionKind::Name }, b));
@@ -186,10 +196,14 @@ fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
                 break;
             }
             last_noun = Some(j);
+            if is_speaker_noun(wj) {
+                last_speaker_noun = Some(j);
+            }
             j += 1;
         }
         if is_determiner(w) || is_name_title(w) {
-            let head = last_noun.unwrap_or(i);
+            // "a source involved in the talks": the description ends at its person noun.
+            let head = last_speaker_noun.or(last_noun).unwrap_or(i);
             if head > i || is_name_title(w) {
                 if is_speaker_noun(words.str(head)) || is_name_title(words.str(head)) {
                     return Some((Mention { span: span_of(words, i, head + 1), kind: MentionKind::Description }, head + 1));
@@ -519,8 +533,9 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
             skipped += 1;
         }
         if s > 0 {
-            let participle = words.str(v).to_lowercase().ends_with("ing") && words.is_punct(s - 1, ",");
-            if words.str(s - 1).eq_ignore_ascii_case("and") || participle {
+            let ing = crate::knowledge::lower(words.str(v)).ends_with("ing");
+            let participle = ing && (words.is_punct(s - 1, ",") || matches!(words.str(s - 1), "by" | "before" | "after" | "while" | "when"));
+            if matches!(crate::knowledge::lower(words.str(s - 1)).as_ref(), "and" | "but") || participle {
                 // "She paused and said", "Lee left, saying": the sentence's subject speaks.
                 if !noun_like {
                     if let Some(m) = sentence_subject(words, s - 1) {
@@ -531,7 +546,9 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
             }
             if let Some(m) = mention_backward(words, s - 1) {
                 // "the tweets", "his claims": a noun, not a verb with a subject.
+                let introduces_quote = v + 1 == n || words.str(v + 1) == "that";
                 let noun_after_determiner = noun_like
+                    && !introduces_quote
                     && (m.kind == MentionKind::Description
                         || is_possessive(words.str(s - 1))
                         || (m.kind == MentionKind::Name && !starts_clause_object(words, v + 1)));
@@ -619,6 +636,8 @@ mod tests {
         assert_eq!(after(", Mr. Oakes said."), Some("Oakes".into()));
         assert_eq!(after(" Rep. Ida Vance (D-Ore.) said Friday."), Some("Ida Vance".into()));
         assert_eq!(after(", said Hester."), Some("Hester".into()));
+        assert_eq!(after(", said the 46-year-old."), Some("the 46-year-old".into()));
+        assert_eq!(after(", says a source involved in the deal."), Some("a source".into()));
         assert_eq!(after(", von der Brink said."), Some("von der Brink".into()));
         assert_eq!(after(" Mr. King, 82, told me."), Some("King".into()));
         assert_eq!(after(" Mr. Abel of the Rivers Club said."), Some("Abel".into()));
@@ -647,6 +666,10 @@ mod tests {
         assert_eq!(before("Before the vote, Mayor Ina Holt pushed for a delay, saying, "), Some("Ina Holt".into()));
         assert_eq!(before("The result did not surprise pollster Ken Ames: "), Some("Ken Ames".into()));
         assert_eq!(before("Holt leaned in and boomed: "), Some("Holt".into()));
+        assert_eq!(before("Holt ended his speech by saying "), Some("Holt".into()));
+        assert_eq!(before("Holt skipped the debate but told his donors, "), Some("Holt".into()));
+        assert_eq!(before("The ad claims "), Some("The ad".into()));
+        assert_eq!(before("Stated Holt: "), Some("Holt".into()));
         assert_eq!(before("When Roe noted the cost, Holt replied, "), Some("Holt".into()));
         assert_eq!(before("The clip shows Ina Holt saying, "), Some("Ina Holt".into()));
         assert_eq!(before("With voters restless, Mayor Holt is offering a new promise: "), Some("Holt".into()));

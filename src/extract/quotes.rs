@@ -125,6 +125,9 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
         } else {
             cue_after(&tail_words).or_else(|| cue_before(&head_words))
         };
+        let mention = mention
+            .or_else(|| cue_in_next_short_sentence(seg, piece, tail, para))
+            .or_else(|| colon_in_previous_paragraph(seg, piece, para));
         let span = label.map(|(_, words_start)| Span::new(words_start, piece.inner.end)).unwrap_or(piece.inner);
         let word_count = span.slice(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
         if !worth_keeping(text, piece, &head_words, word_count, partial, mention.is_some()) {
@@ -166,6 +169,43 @@ fn transcript_label(text: &str, inner: Span) -> Option<(Mention, usize)> {
     let spoken = colon + 1 + (after.len() - after.trim_start().len());
     let mention = Mention { span: Span::new(inner.start, inner.start + label.trim_end().len()), kind: MentionKind::Name };
     Some((mention, inner.start + spoken))
+}
+
+/// `“We won.” Lee said.`: a whole quote closed with its own full stop, then a short
+/// sentence that is only the cue.
+fn cue_in_next_short_sentence(seg: &Segmented, piece: &QuotePiece, tail: Span, para: Span) -> Option<Mention> {
+    if !piece.closed || !tail.slice(&seg.masked).trim().is_empty() {
+        return None;
+    }
+    let after = seg.masked.get(piece.outer.end..para.end)?;
+    let next_start = piece.outer.end + (after.len() - after.trim_start().len());
+    let sentence = seg.sentences.get(seg.sentence_at(next_start)?)?;
+    if sentence.span.start != next_start || sentence.span.end > para.end {
+        return None;
+    }
+    let words = Words::new(&seg.masked, sentence.span);
+    if words.tokens.len() > 10 || words.tokens.first().is_some_and(|t| is_quote_mark(t.text(&seg.masked))) {
+        return None;
+    }
+    cue_after(&words)
+}
+
+fn is_quote_mark(s: &str) -> bool {
+    matches!(s, "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{ab}" | "\u{bb}")
+}
+
+/// A quote opening its paragraph after a paragraph that ends "Lee said:" or "He wrote:".
+fn colon_in_previous_paragraph(seg: &Segmented, piece: &QuotePiece, para: Span) -> Option<Mention> {
+    if piece.outer.start != para.start || piece.paragraph == 0 {
+        return None;
+    }
+    let previous = *seg.paragraphs.get(piece.paragraph - 1)?;
+    if !previous.slice(&seg.masked).trim_end().ends_with(':') {
+        return None;
+    }
+    let sentence = seg.sentences.get(seg.sentence_at(previous.end.saturating_sub(1))?)?;
+    let start = sentence.span.start.max(previous.start);
+    cue_before(&Words::new(&seg.masked, Span::new(start, previous.end)))
 }
 
 /// Sentence text before the opening mark, after any earlier quote in the same paragraph.
@@ -648,6 +688,18 @@ mod tests {
                  Berg told reporters the gap was wide.\n\n“I hope I am wrong,” she said.";
         let q = quotes(t);
         assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Nadia Berg"));
+    }
+
+    #[test]
+    fn cue_in_neighbouring_sentence_or_paragraph() {
+        let q = quotes("“We rebuild from the hill down.” Okoye said.");
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Okoye"));
+        let q = quotes("The minister answered at length:\n\n“We rebuild from the hill down.”");
+        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("The minister"));
+        assert!(!q[0].speaker.as_ref().is_some_and(|s| s.from_earlier_paragraph));
+        // A following sentence that is not a bare cue does not attribute.
+        let q = quotes("“We rebuild from the hill down.” The hill is steep.");
+        assert!(q[0].speaker.is_none());
     }
 
     #[test]

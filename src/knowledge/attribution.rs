@@ -23,7 +23,7 @@ const EXTRA_SPEECH_VERBS: &[&str] = &[
     "accused", "praised", "attacked", "mocked", "derided", "dismissed", "hailed", "decried",
     "condemned", "lambasted", "ridiculed", "scolded", "chided", "assailed", "questioned",
     "wrote", "sang", "sings", "yells", "yell", "shouts", "shout", "screams", "scream", "cries",
-    "whispers", "chants", "pleads", "begs", "boomed", "quip", "quips", "joke", "reply", "answered", "answer",
+    "whispers", "chants", "pleads", "begs", "beamed", "barked", "snarled", "growled", "boomed", "quip", "quips", "joke", "reply", "answered", "answer",
     "shrugged", "laughed", "smiled", "cheered", "hollered", "bellowed", "roared", "intoned",
     "mumbled", "muttered", "stammered", "sniffed", "huffed", "gushed", "raved", "enthused", "read", "reads", "tweeted", "retweeted", "captioned",
 ];
@@ -164,6 +164,10 @@ pub fn is_determiner(word: &str) -> bool {
 /// Nouns that can head a description of a speaker besides job titles.
 pub fn is_speaker_noun(word: &str) -> bool {
     let w = crate::knowledge::noun_lemma(word);
+    // "the 46-year-old", "a 30-something".
+    if w.ends_with("-old") || w.ends_with("-something") {
+        return true;
+    }
     crate::knowledge::is_title_head(&w)
         || matches!(
             w.as_str(),
