@@ -70,6 +70,10 @@ fn is_name_token(words: &Words, i: usize) -> bool {
 /// has a subject right next to them, which every caller here requires anyway, except that a
 /// capitalised noun-like form would be a name.
 fn is_cue_verb(words: &Words, i: usize) -> bool {
+    // "As Lee put it: …"
+    if words.str(i) == "put" && words.str(i + 1) == "it" {
+        return true;
+    }
     words.is_word(i) && {
         let w = words.str(i);
         is_reporting_verb(w) && !w.eq_ignore_ascii_case("according") && (!is_capitalised(w) || i == 0 || !is_noun_like_reporting_verb(w))
@@ -637,6 +641,7 @@ mod tests {
         assert_eq!(after(" Rep. Ida Vance (D-Ore.) said Friday."), Some("Ida Vance".into()));
         assert_eq!(after(", said Hester."), Some("Hester".into()));
         assert_eq!(after(", said the 46-year-old."), Some("the 46-year-old".into()));
+        assert_eq!(after(", it read."), Some("it".into()));
         assert_eq!(after(", says a source involved in the deal."), Some("a source".into()));
         assert_eq!(after(", von der Brink said."), Some("von der Brink".into()));
         assert_eq!(after(" Mr. King, 82, told me."), Some("King".into()));
@@ -670,6 +675,7 @@ mod tests {
         assert_eq!(before("Holt skipped the debate but told his donors, "), Some("Holt".into()));
         assert_eq!(before("The ad claims "), Some("The ad".into()));
         assert_eq!(before("Stated Holt: "), Some("Holt".into()));
+        assert_eq!(before("As Professor Ines Holt put it: "), Some("Ines Holt".into()));
         assert_eq!(before("When Roe noted the cost, Holt replied, "), Some("Holt".into()));
         assert_eq!(before("The clip shows Ina Holt saying, "), Some("Ina Holt".into()));
         assert_eq!(before("With voters restless, Mayor Holt is offering a new promise: "), Some("Holt".into()));

@@ -66,7 +66,17 @@ pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
             let (off, c) = chars[i];
             let before = if i > 0 { Some(chars[i - 1].1) } else { None };
             let (direction, width_chars) = match c {
-                '\u{201c}' | '\u{201e}' | '\u{ab}' => (Direction::Open, 1),
+                '\u{201c}' => {
+                    // A left mark typed where the right one belongs (`here,“ said Lee`) closes
+                    // an open quote when it sits like a closing mark.
+                    let after = chars.get(i + 1).map(|x| x.1);
+                    if open.is_some() && straight_direction(before, after) == Direction::Close {
+                        (Direction::Close, 1)
+                    } else {
+                        (Direction::Open, 1)
+                    }
+                }
+                '\u{201e}' | '\u{ab}' => (Direction::Open, 1),
                 '\u{201d}' | '\u{bb}' => {
                     // A right mark used as an opener by sloppy typing (”Word) only counts
                     // as one when nothing is open.
@@ -171,6 +181,7 @@ mod tests {
         assert_eq!(pieces("He said \"we won\" and left."), vec!["we won"]);
         assert_eq!(pieces("''It rains,'' Mr. Oakes said."), vec!["It rains"]);
         assert_eq!(pieces("« Très bien » dit-elle."), vec!["Très bien"]);
+        assert_eq!(pieces("“Not yet,“ she said. “Soon.”"), vec!["Not yet", "Soon."]);
     }
 
     #[test]

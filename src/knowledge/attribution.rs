@@ -23,7 +23,7 @@ const EXTRA_SPEECH_VERBS: &[&str] = &[
     "accused", "praised", "attacked", "mocked", "derided", "dismissed", "hailed", "decried",
     "condemned", "lambasted", "ridiculed", "scolded", "chided", "assailed", "questioned",
     "wrote", "sang", "sings", "yells", "yell", "shouts", "shout", "screams", "scream", "cries",
-    "whispers", "chants", "pleads", "begs", "beamed", "barked", "snarled", "growled", "boomed", "quip", "quips", "joke", "reply", "answered", "answer",
+    "confessed", "confided", "confesses", "whispers", "chants", "pleads", "begs", "beamed", "barked", "snarled", "growled", "boomed", "quip", "quips", "joke", "reply", "answered", "answer",
     "shrugged", "laughed", "smiled", "cheered", "hollered", "bellowed", "roared", "intoned",
     "mumbled", "muttered", "stammered", "sniffed", "huffed", "gushed", "raved", "enthused", "read", "reads", "tweeted", "retweeted", "captioned",
 ];
@@ -146,7 +146,8 @@ pub fn is_capitalised_non_name(word: &str) -> bool {
 pub fn subject_pronoun(word: &str) -> Option<bool> {
     match lower(word).as_ref() {
         "he" | "she" => Some(true),
-        "they" | "we" | "i" => Some(false),
+        // "it" speaks for a statement, a report or an organisation ("“…,” it said").
+        "they" | "we" | "i" | "it" => Some(false),
         _ => None,
     }
 }
