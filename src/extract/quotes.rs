@@ -353,6 +353,8 @@ struct NameTable {
     people: Vec<NamedPerson>,
     /// Lower-case last name token → indices into `people`.
     by_surname: std::collections::HashMap<String, Surname>,
+    /// Lower-case surname → female (true) or male (false), when the document says so.
+    gender_by_surname: std::collections::HashMap<String, bool>,
 }
 
 #[derive(Default)]
@@ -467,11 +469,18 @@ impl NameTable {
                 entry.fullest_so_far.push(best);
             }
         }
-        NameTable { people, by_surname }
+        let mut gender_by_surname = std::collections::HashMap::new();
+        for p in &people {
+            let gender = p.titles.iter().find_map(|t| crate::knowledge::title_gender(t));
+            if let (Some(g), Some(last)) = (gender, p.tokens.last()) {
+                gender_by_surname.entry(last.clone()).or_insert(g);
+            }
+        }
+        NameTable { people, by_surname, gender_by_surname }
     }
 
     fn empty() -> NameTable {
-        NameTable { people: Vec::new(), by_surname: std::collections::HashMap::new() }
+        NameTable { people: Vec::new(), by_surname: std::collections::HashMap::new(), gender_by_surname: std::collections::HashMap::new() }
     }
 
     /// The fullest earlier form of a one- or two-word name ("Rubio" → "Marco Rubio").
@@ -501,9 +510,15 @@ impl NameTable {
         self.people[end.saturating_sub(RESOLUTION_WINDOW)..end].iter().rev()
     }
 
-    fn latest_subject_before(&self, position: usize) -> Option<&NamedPerson> {
-        let mut narrated = self.recent_before(position).filter(|p| !p.quoted);
-        self.recent_before(position).find(|p| p.sentence_subject && !p.quoted).or_else(|| narrated.next())
+    /// The antecedent of "he"/"she": the latest narrated sentence subject whose known gender
+    /// (from an honorific or a gendered title anywhere in the document) does not clash.
+    fn latest_subject_before(&self, position: usize, female: Option<bool>) -> Option<&NamedPerson> {
+        let compatible = |p: &&NamedPerson| {
+            let known = p.tokens.last().and_then(|s| self.gender_by_surname.get(s)).copied();
+            !p.quoted && (female.is_none() || known.is_none() || known == female)
+        };
+        let mut narrated = self.recent_before(position).filter(compatible);
+        self.recent_before(position).filter(compatible).find(|p| p.sentence_subject).or_else(|| narrated.next())
     }
 
     /// The latest person introduced with the description's head word ("the port director").
@@ -547,7 +562,8 @@ fn speaker_for(seg: &Segmented, m: Mention, names: &NameTable, _earlier: &[Quote
         }
         MentionKind::Pronoun => {
             let singular = crate::knowledge::subject_pronoun(&text) == Some(true);
-            let name = if singular { names.latest_subject_before(m.span.start).map(|p| p.full.clone()) } else { None };
+            let female = Some(text.eq_ignore_ascii_case("she"));
+            let name = if singular { names.latest_subject_before(m.span.start, female).map(|p| p.full.clone()) } else { None };
             (name, false)
         }
         MentionKind::Description => {
@@ -700,6 +716,13 @@ mod tests {
         // A following sentence that is not a bare cue does not attribute.
         let q = quotes("“We rebuild from the hill down.” The hill is steep.");
         assert!(q[0].speaker.is_none());
+    }
+
+    #[test]
+    fn pronoun_gender_follows_honorifics() {
+        let t = "Mrs. Alma Reyes chaired the hearing.\n\nMr. Tomas Lind opened the session.\n\n“We are behind schedule,” she said.";
+        let q = quotes(t);
+        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Alma Reyes"));
     }
 
     #[test]

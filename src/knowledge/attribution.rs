@@ -121,6 +121,20 @@ pub fn is_honorific(word: &str) -> bool {
     )
 }
 
+/// Female (true) or male (false) for honorifics and gendered titles; `None` for the rest.
+/// Only words that settle it: "chairman" and "spokesman" are used for women too.
+pub fn title_gender(word: &str) -> Option<bool> {
+    match lower(word.trim_end_matches('.')).as_ref() {
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "mme" | "lady" | "dame" | "queen" | "princess"
+        | "duchess" | "empress" | "congresswoman" | "spokeswoman" | "chairwoman" | "businesswoman"
+        | "councilwoman" | "congresswomen" | "mother" | "wife" | "daughter" | "sister"
+        | "grandmother" | "actress" | "frau" | "señora" | "sra" => Some(true),
+        "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "emperor" | "husband" | "father"
+        | "son" | "brother" | "grandfather" | "herr" | "señor" | "sr" => Some(false),
+        _ => None,
+    }
+}
+
 /// Lower-case particles inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
 pub fn is_name_particle(word: &str) -> bool {
     matches!(word, "von" | "van" | "der" | "den" | "de" | "la" | "le" | "du" | "da" | "di" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "ter" | "del" | "y")
