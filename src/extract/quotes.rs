@@ -423,9 +423,7 @@ impl NameTable {
                         titles.push(t.to_lowercase());
                         k -= 1;
                     }
-                    for t in i..a {
-                        titles.push(toks[t].text(text).to_lowercase());
-                    }
+                    titles.extend(toks[i..a].iter().map(|t| t.text(text).to_lowercase()));
                     // An appositive after it: "Jane Roe, the port director,".
                     if toks.get(b).is_some_and(|t| t.text(text) == ",") {
                         for t in toks.iter().skip(b + 1).take(8) {
