@@ -105,7 +105,6 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
     let names = if pieces.is_empty() { NameTable::empty() } else { NameTable::build(seg, &quoted) };
     let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
     let mut kept: Vec<&QuotePiece> = Vec::with_capacity(pieces.len());
-    let mut cue_found: Vec<bool> = Vec::with_capacity(pieces.len());
     for (k, piece) in pieces.iter().enumerate() {
         let prev_same_para = k.checked_sub(1).map(|p| &pieces[p]).filter(|p| p.paragraph == piece.paragraph);
         let next_same_para = pieces.get(k + 1).filter(|p| p.paragraph == piece.paragraph);
@@ -115,9 +114,9 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
         let head_words = Words::new(text, head);
         let tail_words = Words::new(text, tail);
         let partial = is_partial(text, &head_words, piece);
+        let label = transcript_label(text, piece.inner);
         // A partial quote belongs to the clause it sits in, so its head cue comes first; a
         // whole quote is usually attributed right after it.
-        let label = transcript_label(text, piece.inner);
         let mention = if let Some((label, _)) = label {
             Some(label)
         } else if partial {
@@ -133,8 +132,7 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
         if !worth_keeping(text, piece, &head_words, word_count, partial, mention.is_some()) {
             continue;
         }
-        let speaker = mention.map(|m| speaker_for(seg, m, &names, &out));
-        cue_found.push(speaker.is_some());
+        let speaker = mention.map(|m| speaker_for(seg, m, &names));
         kept.push(piece);
         out.push(Quote {
             span,
@@ -270,17 +268,22 @@ fn worth_keeping(text: &str, piece: &QuotePiece, head: &Words, word_count: usize
     if word_count == 0 {
         return false;
     }
+    let inner = piece.inner.slice(text);
+    let title_like = inner.split_whitespace().all(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with")
+    });
+    // "his 2002 book, “Make Your Kid a Millionaire,”": the title of a work, whatever follows.
+    let last_head_word = head.tokens.iter().rev().map(|t| t.text(text)).find(|w| *w != ",");
+    if title_like && last_head_word.is_some_and(is_work_noun) {
+        return false;
+    }
     if !partial {
         return word_count > 1 || has_cue;
     }
     if word_count <= 1 {
         return false;
     }
-    let inner = piece.inner.slice(text);
-    let title_like = inner.split_whitespace().all(|w| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with")
-    });
     let named_by_head = head.tokens.last().is_some_and(|t| {
         matches!(t.text(text).to_lowercase().as_str(), "titled" | "entitled" | "called" | "dubbed" | "named" | "on" | "of" | "in")
     });
@@ -288,6 +291,16 @@ fn worth_keeping(text: &str, piece: &QuotePiece, head: &Words, word_count: usize
         return false;
     }
     word_count > 2 || has_cue
+}
+
+fn is_work_noun(word: &str) -> bool {
+    matches!(
+        noun_lemma(word).as_str(),
+        "book" | "memoir" | "novel" | "song" | "anthem" | "hymn" | "film" | "movie" | "documentary"
+            | "show" | "program" | "programme" | "series" | "episode" | "album" | "article"
+            | "column" | "essay" | "op-ed" | "play" | "poem" | "musical" | "podcast" | "newsletter"
+            | "headline" | "titled" | "entitled"
+    )
 }
 
 /// Quotes with no cue of their own take the speaker of the quote before them: in the same
@@ -551,7 +564,7 @@ fn join_name(tokens: &[&str], text: &str, words: &Words, a: usize, b: usize) -> 
     }
 }
 
-fn speaker_for(seg: &Segmented, m: Mention, names: &NameTable, _earlier: &[Quote]) -> Speaker {
+fn speaker_for(seg: &Segmented, m: Mention, names: &NameTable) -> Speaker {
     let text = m.span.slice(&seg.text).to_string();
     let (name, anonymous) = match m.kind {
         MentionKind::Name => {
@@ -665,6 +678,7 @@ mod tests {
         // One-word scare quotes and titles of works are not quotes.
         assert!(quotes("The so-called “reform” passed.").is_empty());
         assert!(quotes("She starred in “The Long Harbour Road” last year.").is_empty());
+        assert!(quotes("In her 2019 book, “Rivers of the North,” Lind argued for dams.").is_empty());
         let whole = quotes("“We will rebuild the school,” Okoye said.");
         assert!(!whole[0].partial);
     }
