@@ -559,7 +559,11 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
                 // "In a message posted Friday": a phrase after a preposition is no subject.
                 let first = words.tokens.iter().position(|t| t.span.start >= m.span.start).unwrap_or(0);
                 let participle = crate::knowledge::lower(words.str(v)).ends_with("ing");
-                let after_preposition = !participle && first > 0 && words.is_word(first - 1) && is_preposition(words.str(first - 1));
+                let after_preposition = !participle
+                    && m.kind == MentionKind::Description
+                    && first > 0
+                    && words.is_word(first - 1)
+                    && is_preposition(words.str(first - 1));
                 if !noun_after_determiner && !after_preposition {
                     return Some(m);
                 }
@@ -591,7 +595,12 @@ pub fn cue_before(words: &Words) -> Option<Mention> {
 fn sentence_subject(words: &Words, limit: usize) -> Option<Mention> {
     let mut starts = vec![0];
     let w0 = words.str(0);
-    let opening_phrase = is_preposition(w0) || is_subordinator(w0) || (is_capitalised_non_name(w0) && subject_pronoun(w0).is_none() && !is_determiner(w0));
+    // "Smiling broadly, Lee ...": a participle opening the sentence.
+    let opening_participle = (w0.ends_with("ing") || w0.ends_with("ed")) && words.tokens.get(1).is_some_and(|t| !t.is_capitalized(words.text));
+    let opening_phrase = opening_participle
+        || is_preposition(w0)
+        || is_subordinator(w0)
+        || (is_capitalised_non_name(w0) && subject_pronoun(w0).is_none() && !is_determiner(w0));
     if words.is_word(0) && opening_phrase {
         // "With the vote near, Lee ...": the subject follows the opening phrase.
         starts.clear();
@@ -672,6 +681,8 @@ mod tests {
         assert_eq!(before("The result did not surprise pollster Ken Ames: "), Some("Ken Ames".into()));
         assert_eq!(before("Holt leaned in and boomed: "), Some("Holt".into()));
         assert_eq!(before("Holt ended his speech by saying "), Some("Holt".into()));
+        assert_eq!(before("Smiling broadly, Mrs. Holt thanked the crowd and then boomed, "), Some("Holt".into()));
+        assert_eq!(before("The vote came days after Holt told The Harbour Gazette he was "), Some("Holt".into()));
         assert_eq!(before("Holt skipped the debate but told his donors, "), Some("Holt".into()));
         assert_eq!(before("The ad claims "), Some("The ad".into()));
         assert_eq!(before("Stated Holt: "), Some("Holt".into()));

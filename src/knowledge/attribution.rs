@@ -143,6 +143,11 @@ pub fn is_name_particle(word: &str) -> bool {
 /// Capitalised words that begin a sentence or clause without being a name.
 pub fn is_capitalised_non_name(word: &str) -> bool {
     let w = lower(word);
+    // Contractions: "I'm", "It's", "Don't".
+    let w_plain = w.replace('\u{2019}', "'");
+    if ["'m", "'ve", "'ll", "'re", "'d", "n't"].iter().any(|e| w_plain.ends_with(e)) || matches!(w_plain.as_str(), "it's" | "that's" | "there's" | "here's" | "what's" | "let's") {
+        return true;
+    }
     is_function_word(&w)
         || crate::knowledge::weekday(&w).is_some()
         || crate::knowledge::month(&w).is_some()
@@ -152,7 +157,10 @@ pub fn is_capitalised_non_name(word: &str) -> bool {
                 | "still" | "speaking" | "writing" | "today" | "yesterday" | "tonight"
                 | "tomorrow" | "last" | "next" | "this" | "that" | "i" | "we" | "you" | "it"
                 | "as" | "like" | "unlike" | "despite" | "according" | "mostly" | "however"
-                | "thus" | "indeed" | "instead" | "again" | "sources" | "officials"
+                | "thus" | "indeed" | "instead" | "again" | "sources" | "officials" | "likewise"
+                | "otherwise" | "similarly" | "additionally" | "furthermore" | "moreover"
+                | "nevertheless" | "nonetheless" | "consequently" | "finally" | "meanwhile"
+                | "besides" | "then" | "now" | "here" | "there" | "so" | "yet" | "also"
         )
 }
 
