@@ -30,6 +30,8 @@ pub struct Speaker {
     /// True for a description that names nobody ("a Ukrainian official said").
     pub anonymous: bool,
     /// True when the speaker was inherited from an earlier paragraph (a "floating" quote).
+    /// A quote that runs on over paragraphs keeps its own cue's speaker with this false, and
+    /// so does a quote introduced by a previous paragraph ending "Lee said:".
     pub from_earlier_paragraph: bool,
 }
 
