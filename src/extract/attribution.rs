@@ -327,10 +327,6 @@ pub fn cue_after(words: &Words) -> Option<Mention> {
     if words.str(k).eq_ignore_ascii_case("according") && words.str(k + 1).eq_ignore_ascii_case("to") {
         return mention_forward(words, k + 2).map(|(m, _)| m);
     }
-    if is_cue_verb(words, k) && !is_noun_like_reporting_verb(words.str(k)) {
-        let j = skip_fillers(words, k + 1);
-        return mention_forward(words, j).map(|(m, _)| m);
-    }
     if is_dash(words.str(k)) {
         // A sign-off after the quote: “…” — Jane Roe, or “…” ― Jane Roe, a voter.
         if let Some((m, after)) = mention_forward(words, k + 1) {
@@ -342,7 +338,7 @@ pub fn cue_after(words: &Words) -> Option<Mention> {
     }
     if is_cue_verb(words, k) && !is_noun_like_reporting_verb(words.str(k)) {
         let j = skip_fillers(words, k + 1);
-        return mention_forward(words, j).map(|(m, _)| m);
+        return mention_forward(words, j).map(|(m, _)| m).or_else(|| name_after_modifiers(words, j));
     }
     if let Some((m, after)) = mention_forward(words, k) {
         let mut j = skip_apposition(words, after);
@@ -356,6 +352,25 @@ pub fn cue_after(words: &Words) -> Option<Mention> {
         }
     }
     subject_phrase_before_verb(words, k)
+}
+
+/// `said 9/11 widow Jo Roe`: a name after a few lower-case or numeric modifiers.
+fn name_after_modifiers(words: &Words, j: usize) -> Option<Mention> {
+    for k in j..(j + 5).min(words.len()) {
+        if is_name_token(words, k) && !is_name_particle(words.str(k)) {
+            let (a, b) = name_run_forward(words, k)?;
+            return Some(Mention { span: span_of(words, a, b), kind: MentionKind::Name });
+        }
+        let modifier = words.tokens[k].kind == TokenKind::Number || matches!(words.str(k), "/" | "-") || (words.is_word(k) && !is_function_word_or_clause(words.str(k)));
+        if !modifier {
+            return None;
+        }
+    }
+    None
+}
+
+fn is_function_word_or_clause(w: &str) -> bool {
+    crate::knowledge::is_function_word(w) || is_clause_word(w)
 }
 
 /// `“…,” campaign spokesman Jo Roe said` or `“…,” the 34-year-old mother said`: a phrase of
@@ -603,10 +618,9 @@ fn sentence_subject(words: &Words, limit: usize) -> Option<Mention> {
         || (is_capitalised_non_name(w0) && subject_pronoun(w0).is_none() && !is_determiner(w0));
     if words.is_word(0) && opening_phrase {
         // "With the vote near, Lee ...": the subject follows the opening phrase.
+        // The phrase may hold commas itself ("On July 6, 2015, Lee ..."): try a few.
         starts.clear();
-        if let Some(c) = (0..limit.min(12)).find(|&k| words.is_punct(k, ",")) {
-            starts.push(c + 1);
-        }
+        starts.extend((0..limit.min(30)).filter(|&k| words.is_punct(k, ",")).take(3).map(|c| c + 1));
     }
     for k in starts {
         if k >= limit {
@@ -651,6 +665,7 @@ mod tests {
         assert_eq!(after(", said Hester."), Some("Hester".into()));
         assert_eq!(after(", said the 46-year-old."), Some("the 46-year-old".into()));
         assert_eq!(after(", it read."), Some("it".into()));
+        assert_eq!(after(", said 9/11 widow Ada Strand."), Some("Ada Strand".into()));
         assert_eq!(after(", says a source involved in the deal."), Some("a source".into()));
         assert_eq!(after(", von der Brink said."), Some("von der Brink".into()));
         assert_eq!(after(" Mr. King, 82, told me."), Some("King".into()));
@@ -686,6 +701,8 @@ mod tests {
         assert_eq!(before("Holt skipped the debate but told his donors, "), Some("Holt".into()));
         assert_eq!(before("The ad claims "), Some("The ad".into()));
         assert_eq!(before("Stated Holt: "), Some("Holt".into()));
+        assert_eq!(before("On July 6, 2015, Holt made the following comment: "), Some("Holt".into()));
+        assert_eq!(before("Holt, a former party chairman, poked at the mayor, tweeting, "), Some("Holt".into()));
         assert_eq!(before("As Professor Ines Holt put it: "), Some("Ines Holt".into()));
         assert_eq!(before("When Roe noted the cost, Holt replied, "), Some("Holt".into()));
         assert_eq!(before("The clip shows Ina Holt saying, "), Some("Ina Holt".into()));
