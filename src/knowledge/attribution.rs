@@ -258,6 +258,16 @@ mod tests {
     }
 
     #[test]
+    fn gender_words_and_contractions() {
+        assert_eq!(title_gender("Mrs."), Some(true));
+        assert_eq!(title_gender("Mr"), Some(false));
+        assert_eq!(title_gender("chairman"), None);
+        assert!(is_capitalised_non_name("I’m"));
+        assert!(is_capitalised_non_name("Likewise"));
+        assert!(!is_capitalised_non_name("O’Neill"));
+    }
+
+    #[test]
     fn titles_and_particles() {
         assert!(is_name_title("Sen."));
         assert!(is_name_title("Minister"));
@@ -270,6 +280,7 @@ mod tests {
     fn pronoun_number() {
         assert_eq!(subject_pronoun("She"), Some(true));
         assert_eq!(subject_pronoun("they"), Some(false));
-        assert_eq!(subject_pronoun("it"), None);
+        assert_eq!(subject_pronoun("it"), Some(false));
+        assert_eq!(subject_pronoun("him"), None);
     }
 }
