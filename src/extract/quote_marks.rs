@@ -32,7 +32,22 @@ fn is_opening_context(c: char) -> bool {
 }
 
 fn is_closing_follower(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '\u{2014}' | '\u{2013}' | '-' | '/')
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '\u{2014}'
+                | '\u{2013}'
+                | '-'
+                | '/'
+        )
 }
 
 /// Direction of a mark that looks the same both ways, from its neighbours.
@@ -56,7 +71,9 @@ pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
     let mut out = Vec::new();
     let mut previous_ran_on = false;
     for (pi, para) in seg.paragraphs.iter().enumerate() {
-        let Some(body) = text.get(para.start..para.end) else { continue };
+        let Some(body) = text.get(para.start..para.end) else {
+            continue;
+        };
         let chars: Vec<(usize, char)> = body.char_indices().collect();
         let first_piece_index = out.len();
         // (byte offset of the opening mark, byte offset just after it)
@@ -96,7 +113,10 @@ pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
                     continue;
                 }
             };
-            let mark_end = chars.get(i + width_chars).map(|x| x.0).unwrap_or(body.len());
+            let mark_end = chars
+                .get(i + width_chars)
+                .map(|x| x.0)
+                .unwrap_or(body.len());
             let mark_start = off;
             let opens = match direction {
                 Direction::Open => true,
@@ -107,21 +127,36 @@ pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
                 if let Some((o_start, o_inner)) = open.take() {
                     // A new opening mark while a quote is open: the first one was never
                     // closed; end it here rather than swallow the rest of the paragraph.
-                    push_piece(body, para.start, o_start, o_inner, mark_start, mark_start, pi, false, &mut out);
+                    push_piece(
+                        body, para.start, o_start, o_inner, mark_start, mark_start, pi, false,
+                        &mut out,
+                    );
                 }
                 let attribute_value = before == Some('=');
                 if !attribute_value {
                     open = Some((mark_start, mark_end));
                 }
             } else if let Some((o_start, o_inner)) = open.take() {
-                push_piece(body, para.start, o_start, o_inner, mark_start, mark_end, pi, true, &mut out);
+                push_piece(
+                    body, para.start, o_start, o_inner, mark_start, mark_end, pi, true, &mut out,
+                );
             }
             i += width_chars;
         }
         let mut ran_on = false;
         if let Some((o_start, o_inner)) = open {
             let before = out.len();
-            push_piece(body, para.start, o_start, o_inner, body.len(), body.len(), pi, false, &mut out);
+            push_piece(
+                body,
+                para.start,
+                o_start,
+                o_inner,
+                body.len(),
+                body.len(),
+                pi,
+                false,
+                &mut out,
+            );
             ran_on = out.len() > before;
         }
         if previous_ran_on {
@@ -148,7 +183,9 @@ fn push_piece(
     closed: bool,
     out: &mut Vec<QuotePiece>,
 ) {
-    let Some(inner) = body.get(inner_start..inner_end) else { return };
+    let Some(inner) = body.get(inner_start..inner_end) else {
+        return;
+    };
     if !inner.chars().any(|c| c.is_alphanumeric()) {
         return;
     }
@@ -172,7 +209,10 @@ mod tests {
 
     fn pieces(t: &str) -> Vec<String> {
         let seg = Segmented::new(t, TextKind::Plain);
-        scan_quote_pieces(&seg).iter().map(|p| p.inner.slice(t).to_string()).collect()
+        scan_quote_pieces(&seg)
+            .iter()
+            .map(|p| p.inner.slice(t).to_string())
+            .collect()
     }
 
     #[test]
@@ -181,7 +221,10 @@ mod tests {
         assert_eq!(pieces("He said \"we won\" and left."), vec!["we won"]);
         assert_eq!(pieces("''It rains,'' Mr. Oakes said."), vec!["It rains"]);
         assert_eq!(pieces("« Très bien » dit-elle."), vec!["Très bien"]);
-        assert_eq!(pieces("“Not yet,“ she said. “Soon.”"), vec!["Not yet", "Soon."]);
+        assert_eq!(
+            pieces("“Not yet,“ she said. “Soon.”"),
+            vec!["Not yet", "Soon."]
+        );
     }
 
     #[test]

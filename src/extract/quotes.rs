@@ -9,11 +9,11 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MentionKind {
-    /// A proper name ("Marco Rubio", "Rubio").
+    /// A proper name ("Ruth Okoye", "Okoye").
     Name,
     /// "he", "she", "they".
     Pronoun,
-    /// A description ("the Kremlin aide", "a Ukrainian official").
+    /// A description ("the port director", "a senior official").
     Description,
 }
 
@@ -27,7 +27,7 @@ pub struct Speaker {
     pub kind: MentionKind,
     /// The person's name as written at its fullest in the document, when resolved.
     pub name: Option<String>,
-    /// True for a description that names nobody ("a Ukrainian official said").
+    /// True for a description that names nobody ("a senior official said").
     pub anonymous: bool,
     /// True when the speaker was inherited from an earlier paragraph (a "floating" quote).
     /// A quote that runs on over paragraphs keeps its own cue's speaker with this false, and
@@ -104,13 +104,24 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
     let pieces = scan_quote_pieces(seg);
     let text = seg.masked.as_str();
     let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
-    let names = if pieces.is_empty() { NameTable::empty() } else { NameTable::build(seg, &quoted) };
+    let names = if pieces.is_empty() {
+        NameTable::empty()
+    } else {
+        NameTable::build(seg, &quoted)
+    };
     let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
     let mut kept: Vec<&QuotePiece> = Vec::with_capacity(pieces.len());
     for (k, piece) in pieces.iter().enumerate() {
-        let prev_same_para = k.checked_sub(1).map(|p| &pieces[p]).filter(|p| p.paragraph == piece.paragraph);
+        let prev_same_para = k
+            .checked_sub(1)
+            .map(|p| &pieces[p])
+            .filter(|p| p.paragraph == piece.paragraph);
         let next_same_para = pieces.get(k + 1).filter(|p| p.paragraph == piece.paragraph);
-        let para = seg.paragraphs.get(piece.paragraph).copied().unwrap_or(piece.outer);
+        let para = seg
+            .paragraphs
+            .get(piece.paragraph)
+            .copied()
+            .unwrap_or(piece.outer);
         let head = head_region(seg, piece, prev_same_para, para);
         let tail = tail_region(seg, piece, next_same_para, para);
         let head_words = Words::new(text, head);
@@ -129,9 +140,22 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
         let mention = mention
             .or_else(|| cue_in_next_short_sentence(seg, piece, tail, para))
             .or_else(|| colon_in_previous_paragraph(seg, piece, para));
-        let span = label.map(|(_, words_start)| Span::new(words_start, piece.inner.end)).unwrap_or(piece.inner);
-        let word_count = span.slice(text).split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
-        if !worth_keeping(text, piece, &head_words, word_count, partial, mention.is_some()) {
+        let span = label
+            .map(|(_, words_start)| Span::new(words_start, piece.inner.end))
+            .unwrap_or(piece.inner);
+        let word_count = span
+            .slice(text)
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if !worth_keeping(
+            text,
+            piece,
+            &head_words,
+            word_count,
+            partial,
+            mention.is_some(),
+        ) {
             continue;
         }
         let speaker = mention.map(|m| speaker_for(seg, m, &names));
@@ -157,9 +181,16 @@ fn transcript_label(text: &str, inner: Span) -> Option<(Mention, usize)> {
     let words: Vec<&str> = label.split_whitespace().collect();
     let all_caps = |w: &&str| {
         let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
+        letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
     };
-    if words.is_empty() || words.len() > 3 || !words.iter().all(all_caps) || label.starts_with(char::is_whitespace) {
+    if words.is_empty()
+        || words.len() > 3
+        || !words.iter().all(all_caps)
+        || label.starts_with(char::is_whitespace)
+    {
         return None;
     }
     let after = &body[colon + 1..];
@@ -167,13 +198,21 @@ fn transcript_label(text: &str, inner: Span) -> Option<(Mention, usize)> {
         return None;
     }
     let spoken = colon + 1 + (after.len() - after.trim_start().len());
-    let mention = Mention { span: Span::new(inner.start, inner.start + label.trim_end().len()), kind: MentionKind::Name };
+    let mention = Mention {
+        span: Span::new(inner.start, inner.start + label.trim_end().len()),
+        kind: MentionKind::Name,
+    };
     Some((mention, inner.start + spoken))
 }
 
 /// `“We won.” Lee said.`: a whole quote closed with its own full stop, then a short
 /// sentence that is only the cue.
-fn cue_in_next_short_sentence(seg: &Segmented, piece: &QuotePiece, tail: Span, para: Span) -> Option<Mention> {
+fn cue_in_next_short_sentence(
+    seg: &Segmented,
+    piece: &QuotePiece,
+    tail: Span,
+    para: Span,
+) -> Option<Mention> {
     if !piece.closed || !tail.slice(&seg.masked).trim().is_empty() {
         return None;
     }
@@ -184,14 +223,22 @@ fn cue_in_next_short_sentence(seg: &Segmented, piece: &QuotePiece, tail: Span, p
         return None;
     }
     let words = Words::new(&seg.masked, sentence.span);
-    if words.tokens.len() > 10 || words.tokens.first().is_some_and(|t| is_quote_mark(t.text(&seg.masked))) {
+    if words.tokens.len() > 10
+        || words
+            .tokens
+            .first()
+            .is_some_and(|t| is_quote_mark(t.text(&seg.masked)))
+    {
         return None;
     }
     cue_after(&words)
 }
 
 fn is_quote_mark(s: &str) -> bool {
-    matches!(s, "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{ab}" | "\u{bb}")
+    matches!(
+        s,
+        "\"" | "\u{201c}" | "\u{201d}" | "'" | "\u{ab}" | "\u{bb}"
+    )
 }
 
 /// A quote opening its paragraph after a paragraph that ends "Lee said:" or "He wrote:".
@@ -203,14 +250,20 @@ fn colon_in_previous_paragraph(seg: &Segmented, piece: &QuotePiece, para: Span) 
     if !previous.slice(&seg.masked).trim_end().ends_with(':') {
         return None;
     }
-    let sentence = seg.sentences.get(seg.sentence_at(previous.end.saturating_sub(1))?)?;
+    let sentence = seg
+        .sentences
+        .get(seg.sentence_at(previous.end.saturating_sub(1))?)?;
     let start = sentence.span.start.max(previous.start);
     cue_before(&Words::new(&seg.masked, Span::new(start, previous.end)))
 }
 
 /// Sentence text before the opening mark, after any earlier quote in the same paragraph.
 fn head_region(seg: &Segmented, piece: &QuotePiece, prev: Option<&QuotePiece>, para: Span) -> Span {
-    let sentence_start = seg.sentence_at(piece.outer.start).and_then(|i| seg.sentences.get(i)).map(|s| s.span.start).unwrap_or(para.start);
+    let sentence_start = seg
+        .sentence_at(piece.outer.start)
+        .and_then(|i| seg.sentences.get(i))
+        .map(|s| s.span.start)
+        .unwrap_or(para.start);
     let mut start = sentence_start.max(para.start);
     if let Some(p) = prev {
         start = start.max(p.outer.end);
@@ -226,8 +279,16 @@ fn tail_region(seg: &Segmented, piece: &QuotePiece, next: Option<&QuotePiece>, p
         return Span::new(piece.outer.end, piece.outer.end);
     }
     let last = piece.outer.end.saturating_sub(1);
-    let mut end = seg.sentence_at(last).and_then(|i| seg.sentences.get(i)).map(|s| s.span.end).unwrap_or(para.end);
-    let ends_question = piece.inner.slice(&seg.masked).trim_end().ends_with(['?', '!', '\u{2014}', '-']);
+    let mut end = seg
+        .sentence_at(last)
+        .and_then(|i| seg.sentences.get(i))
+        .map(|s| s.span.end)
+        .unwrap_or(para.end);
+    let ends_question = piece
+        .inner
+        .slice(&seg.masked)
+        .trim_end()
+        .ends_with(['?', '!', '\u{2014}', '-']);
     if end <= piece.outer.end && ends_question {
         let after = seg.masked.get(piece.outer.end..para.end).unwrap_or("");
         let skipped = after.len() - after.trim_start().len();
@@ -266,17 +327,36 @@ fn is_partial(text: &str, head: &Words, piece: &QuotePiece) -> bool {
 }
 
 /// Scare quotes, titles and one-word labels are not quotes of anyone.
-fn worth_keeping(text: &str, piece: &QuotePiece, head: &Words, word_count: usize, partial: bool, has_cue: bool) -> bool {
+fn worth_keeping(
+    text: &str,
+    piece: &QuotePiece,
+    head: &Words,
+    word_count: usize,
+    partial: bool,
+    has_cue: bool,
+) -> bool {
     if word_count == 0 {
         return false;
     }
     let inner = piece.inner.slice(text);
     let title_like = inner.split_whitespace().all(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.is_empty() || w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) || matches!(w, "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with")
+        w.is_empty()
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                w,
+                "of" | "the" | "a" | "an" | "and" | "in" | "on" | "for" | "to" | "with"
+            )
     });
     // "his 2002 book, “Make Your Kid a Millionaire,”": the title of a work, whatever follows.
-    let last_head_word = head.tokens.iter().rev().map(|t| t.text(text)).find(|w| *w != ",");
+    let last_head_word = head
+        .tokens
+        .iter()
+        .rev()
+        .map(|t| t.text(text))
+        .find(|w| *w != ",");
     if title_like && last_head_word.is_some_and(is_work_noun) {
         return false;
     }
@@ -287,7 +367,10 @@ fn worth_keeping(text: &str, piece: &QuotePiece, head: &Words, word_count: usize
         return false;
     }
     let named_by_head = head.tokens.last().is_some_and(|t| {
-        matches!(t.text(text).to_lowercase().as_str(), "titled" | "entitled" | "called" | "dubbed" | "named" | "on" | "of" | "in")
+        matches!(
+            t.text(text).to_lowercase().as_str(),
+            "titled" | "entitled" | "called" | "dubbed" | "named" | "on" | "of" | "in"
+        )
     });
     if title_like && (named_by_head || word_count <= 4) {
         return false;
@@ -298,10 +381,33 @@ fn worth_keeping(text: &str, piece: &QuotePiece, head: &Words, word_count: usize
 fn is_work_noun(word: &str) -> bool {
     matches!(
         noun_lemma(word).as_str(),
-        "book" | "memoir" | "novel" | "song" | "anthem" | "hymn" | "film" | "movie" | "documentary"
-            | "show" | "program" | "programme" | "series" | "episode" | "album" | "article"
-            | "column" | "essay" | "op-ed" | "play" | "poem" | "musical" | "podcast" | "newsletter"
-            | "headline" | "titled" | "entitled"
+        "book"
+            | "memoir"
+            | "novel"
+            | "song"
+            | "anthem"
+            | "hymn"
+            | "film"
+            | "movie"
+            | "documentary"
+            | "show"
+            | "program"
+            | "programme"
+            | "series"
+            | "episode"
+            | "album"
+            | "article"
+            | "column"
+            | "essay"
+            | "op-ed"
+            | "play"
+            | "poem"
+            | "musical"
+            | "podcast"
+            | "newsletter"
+            | "headline"
+            | "titled"
+            | "entitled"
     )
 }
 
@@ -313,7 +419,9 @@ fn inherit_speakers(seg: &Segmented, pieces: &[&QuotePiece], quotes: &mut [Quote
             continue;
         }
         let prev = &quotes[k - 1];
-        let Some(prev_speaker) = prev.speaker.clone() else { continue };
+        let Some(prev_speaker) = prev.speaker.clone() else {
+            continue;
+        };
         let piece = pieces[k];
         if prev.paragraph == quotes[k].paragraph {
             quotes[k].speaker = Some(prev_speaker);
@@ -327,10 +435,17 @@ fn inherit_speakers(seg: &Segmented, pieces: &[&QuotePiece], quotes: &mut [Quote
             quotes[k].speaker = Some(prev_speaker);
             continue;
         }
-        let para_start = seg.paragraphs.get(piece.paragraph).map(|p| p.start).unwrap_or(0);
+        let para_start = seg
+            .paragraphs
+            .get(piece.paragraph)
+            .map(|p| p.start)
+            .unwrap_or(0);
         let opens_paragraph = piece.outer.start == para_start;
         if opens_paragraph && previous_paragraph_ends_with(seg, pieces[k - 1]) {
-            quotes[k].speaker = Some(Speaker { from_earlier_paragraph: true, ..prev_speaker });
+            quotes[k].speaker = Some(Speaker {
+                from_earlier_paragraph: true,
+                ..prev_speaker
+            });
         }
     }
     // A quote that runs on with its cue only in a later paragraph.
@@ -343,8 +458,12 @@ fn inherit_speakers(seg: &Segmented, pieces: &[&QuotePiece], quotes: &mut [Quote
 
 /// Whether the paragraph's last sentence holds the piece (the paragraph ends with the quote).
 fn previous_paragraph_ends_with(seg: &Segmented, piece: &QuotePiece) -> bool {
-    let Some(para) = seg.paragraphs.get(piece.paragraph) else { return false };
-    let last_sentence = seg.sentence_at(para.end.saturating_sub(1)).and_then(|i| seg.sentences.get(i));
+    let Some(para) = seg.paragraphs.get(piece.paragraph) else {
+        return false;
+    };
+    let last_sentence = seg
+        .sentence_at(para.end.saturating_sub(1))
+        .and_then(|i| seg.sentences.get(i));
     last_sentence.is_some_and(|s| piece.outer.end >= s.span.start)
 }
 
@@ -355,7 +474,7 @@ struct NamedPerson {
     full: String,
     /// Lower-case name tokens, for matching a surname-only mention.
     tokens: Vec<String>,
-    /// Lower-case title words around the name ("kremlin", "aide").
+    /// Lower-case title words around the name ("port", "director").
     titles: Vec<String>,
     /// The first name in its sentence: the likeliest subject, so the likeliest "he".
     sentence_subject: bool,
@@ -386,7 +505,8 @@ impl NameTable {
     fn build(seg: &Segmented, quoted: &[Span]) -> NameTable {
         let text = seg.masked.as_str();
         let mut people = Vec::new();
-        let mut known_full: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+        let mut known_full: std::collections::HashMap<String, String> =
+            std::collections::HashMap::new();
         for sentence in &seg.sentences {
             let words = Words::new(text, sentence.span);
             let toks = &words.tokens;
@@ -410,10 +530,17 @@ impl NameTable {
                     .collect();
                 let titled = a > i || (i > 0 && is_name_title(toks[i - 1].text(text)));
                 let organisation = name_tokens.iter().any(|t| is_organisation_word(t));
-                let real_words = name_tokens.iter().filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase)).count();
-                // A surname alone ("Rubio told reporters") after its full form stands for it.
+                let real_words = name_tokens
+                    .iter()
+                    .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase))
+                    .count();
+                // A surname alone ("Okoye told reporters") after its full form stands for it.
                 let known_surname = (real_words == 1 && !titled && !organisation)
-                    .then(|| name_tokens.last().and_then(|t| known_full.get(&t.to_lowercase())))
+                    .then(|| {
+                        name_tokens
+                            .last()
+                            .and_then(|t| known_full.get(&t.to_lowercase()))
+                    })
                     .flatten()
                     .cloned();
                 if let Some(full) = known_surname {
@@ -426,13 +553,20 @@ impl NameTable {
                         titles: Vec::new(),
                         sentence_subject: first_in_sentence,
                     });
-                } else if !organisation && (real_words >= 2 || titled) && real_words <= 5 && !w.is_empty() {
+                } else if !organisation
+                    && (real_words >= 2 || titled)
+                    && real_words <= 5
+                    && !w.is_empty()
+                {
                     let mut titles: Vec<String> = Vec::new();
-                    // Title words before the run ("Kremlin aide", "Foreign Minister").
+                    // Title words before the run ("port director", "Foreign Minister").
                     let mut k = i;
                     while k > 0 && i - k < 4 {
                         let t = toks[k - 1].text(text);
-                        if toks[k - 1].kind != crate::text::TokenKind::Word || is_reporting_verb(t) || crate::knowledge::is_function_word(t) {
+                        if toks[k - 1].kind != crate::text::TokenKind::Word
+                            || is_reporting_verb(t)
+                            || crate::knowledge::is_function_word(t)
+                        {
                             break;
                         }
                         titles.push(t.to_lowercase());
@@ -452,7 +586,9 @@ impl NameTable {
                     let full = join_name(&name_tokens, text, &words, a, b);
                     let position = toks[a].span.start;
                     if let Some(last) = name_tokens.last() {
-                        let longer = known_full.get(&last.to_lowercase()).is_none_or(|k| k.split_whitespace().count() <= name_tokens.len());
+                        let longer = known_full
+                            .get(&last.to_lowercase())
+                            .is_none_or(|k| k.split_whitespace().count() <= name_tokens.len());
                         if longer {
                             known_full.insert(last.to_lowercase(), full.clone());
                         }
@@ -470,7 +606,8 @@ impl NameTable {
                 i = b.max(i + 1);
             }
         }
-        let mut by_surname: std::collections::HashMap<String, Surname> = std::collections::HashMap::new();
+        let mut by_surname: std::collections::HashMap<String, Surname> =
+            std::collections::HashMap::new();
         for (i, p) in people.iter().enumerate() {
             if let Some(last) = p.tokens.last() {
                 let entry = by_surname.entry(last.clone()).or_default();
@@ -484,34 +621,59 @@ impl NameTable {
         }
         let mut gender_by_surname = std::collections::HashMap::new();
         for p in &people {
-            let gender = p.titles.iter().find_map(|t| crate::knowledge::title_gender(t));
+            let gender = p
+                .titles
+                .iter()
+                .find_map(|t| crate::knowledge::title_gender(t));
             if let (Some(g), Some(last)) = (gender, p.tokens.last()) {
                 gender_by_surname.entry(last.clone()).or_insert(g);
             }
         }
-        NameTable { people, by_surname, gender_by_surname }
+        NameTable {
+            people,
+            by_surname,
+            gender_by_surname,
+        }
     }
 
     fn empty() -> NameTable {
-        NameTable { people: Vec::new(), by_surname: std::collections::HashMap::new(), gender_by_surname: std::collections::HashMap::new() }
+        NameTable {
+            people: Vec::new(),
+            by_surname: std::collections::HashMap::new(),
+            gender_by_surname: std::collections::HashMap::new(),
+        }
     }
 
-    /// The fullest earlier form of a one- or two-word name ("Rubio" → "Marco Rubio").
+    /// The fullest earlier form of a one- or two-word name ("Okoye" → "Ruth Okoye").
     fn fullest(&self, mention: &str, position: usize) -> Option<String> {
-        let parts: Vec<String> = mention.split_whitespace().map(|p| p.to_lowercase()).collect();
+        let parts: Vec<String> = mention
+            .split_whitespace()
+            .map(|p| p.to_lowercase())
+            .collect();
         let last = parts.last()?;
         let same_surname = self.by_surname.get(last)?;
         // The fullest form up to each mention is precomputed, so a surname that occurs
         // thousands of times in a long document costs one binary search per lookup.
-        let upto = same_surname.entries.partition_point(|&i| self.people.get(i).is_some_and(|p| p.position <= position));
+        let upto = same_surname
+            .entries
+            .partition_point(|&i| self.people.get(i).is_some_and(|p| p.position <= position));
         if parts.len() == 1 {
-            let best = if upto > 0 { same_surname.fullest_so_far[upto - 1] } else { *same_surname.fullest_so_far.last()? };
+            let best = if upto > 0 {
+                same_surname.fullest_so_far[upto - 1]
+            } else {
+                *same_surname.fullest_so_far.last()?
+            };
             return self.people.get(best).map(|p| p.full.clone());
         }
         let matches = |p: &&NamedPerson| parts.iter().all(|x| p.tokens.contains(x));
         let window = |range: &[usize]| -> Option<String> {
             let start = range.len().saturating_sub(RESOLUTION_WINDOW);
-            range[start..].iter().filter_map(|&i| self.people.get(i)).filter(matches).max_by_key(|p| p.tokens.len()).map(|p| p.full.clone())
+            range[start..]
+                .iter()
+                .filter_map(|&i| self.people.get(i))
+                .filter(matches)
+                .max_by_key(|p| p.tokens.len())
+                .map(|p| p.full.clone())
         };
         window(&same_surname.entries[..upto]).or_else(|| window(&same_surname.entries))
     }
@@ -520,18 +682,27 @@ impl NameTable {
     /// back than a few hundred names is not one a reader would resolve to.
     fn recent_before(&self, position: usize) -> impl Iterator<Item = &NamedPerson> {
         let end = self.people.partition_point(|p| p.position < position);
-        self.people[end.saturating_sub(RESOLUTION_WINDOW)..end].iter().rev()
+        self.people[end.saturating_sub(RESOLUTION_WINDOW)..end]
+            .iter()
+            .rev()
     }
 
     /// The antecedent of "he"/"she": the latest narrated sentence subject whose known gender
     /// (from an honorific or a gendered title anywhere in the document) does not clash.
     fn latest_subject_before(&self, position: usize, female: Option<bool>) -> Option<&NamedPerson> {
         let compatible = |p: &&NamedPerson| {
-            let known = p.tokens.last().and_then(|s| self.gender_by_surname.get(s)).copied();
+            let known = p
+                .tokens
+                .last()
+                .and_then(|s| self.gender_by_surname.get(s))
+                .copied();
             !p.quoted && (female.is_none() || known.is_none() || known == female)
         };
         let mut narrated = self.recent_before(position).filter(compatible);
-        self.recent_before(position).filter(compatible).find(|p| p.sentence_subject).or_else(|| narrated.next())
+        self.recent_before(position)
+            .filter(compatible)
+            .find(|p| p.sentence_subject)
+            .or_else(|| narrated.next())
     }
 
     /// The latest person introduced with the description's head word ("the port director").
@@ -541,7 +712,12 @@ impl NameTable {
         self.recent_before(position)
             .filter(|p| p.titles.contains(head))
             .enumerate()
-            .max_by_key(|(rank, p)| (description.iter().filter(|d| p.titles.contains(d)).count(), std::cmp::Reverse(*rank)))
+            .max_by_key(|(rank, p)| {
+                (
+                    description.iter().filter(|d| p.titles.contains(d)).count(),
+                    std::cmp::Reverse(*rank),
+                )
+            })
             .map(|(_, p)| p)
     }
 }
@@ -550,7 +726,9 @@ const RESOLUTION_WINDOW: usize = 300;
 
 fn inside(sorted_spans: &[Span], position: usize) -> bool {
     let q = sorted_spans.partition_point(|span| span.end <= position);
-    sorted_spans.get(q).is_some_and(|span| span.start <= position)
+    sorted_spans
+        .get(q)
+        .is_some_and(|span| span.start <= position)
 }
 
 /// Name tokens joined as written, keeping initials' dots ("John F. Kennedy").
@@ -571,24 +749,58 @@ fn speaker_for(seg: &Segmented, m: Mention, names: &NameTable) -> Speaker {
     let (name, anonymous) = match m.kind {
         MentionKind::Name => {
             let clean = text.trim_end_matches("'s").trim_end_matches("’s");
-            (names.fullest(clean, m.span.start).or_else(|| Some(clean.split_whitespace().collect::<Vec<_>>().join(" "))), false)
+            (
+                names
+                    .fullest(clean, m.span.start)
+                    .or_else(|| Some(clean.split_whitespace().collect::<Vec<_>>().join(" "))),
+                false,
+            )
         }
         MentionKind::Pronoun => {
             let singular = crate::knowledge::subject_pronoun(&text) == Some(true);
             let female = Some(text.eq_ignore_ascii_case("she"));
-            let name = if singular { names.latest_subject_before(m.span.start, female).map(|p| p.full.clone()) } else { None };
+            let name = if singular {
+                names
+                    .latest_subject_before(m.span.start, female)
+                    .map(|p| p.full.clone())
+            } else {
+                None
+            };
             (name, false)
         }
         MentionKind::Description => {
-            let words: Vec<String> = text.split_whitespace().map(|w| noun_lemma(w.trim_matches(|c: char| !c.is_alphanumeric()))).collect();
-            let definite = words.first().is_some_and(|w| matches!(w.as_str(), "the" | "his" | "her" | "their" | "its")) || text.contains("'s ") || text.contains("’s ");
-            let content: Vec<String> = words.into_iter().filter(|w| !crate::knowledge::is_determiner(w)).collect();
-            let name = if definite { names.by_title(&content, m.span.start).map(|p| p.full.clone()) } else { None };
+            let words: Vec<String> = text
+                .split_whitespace()
+                .map(|w| noun_lemma(w.trim_matches(|c: char| !c.is_alphanumeric())))
+                .collect();
+            let definite = words
+                .first()
+                .is_some_and(|w| matches!(w.as_str(), "the" | "his" | "her" | "their" | "its"))
+                || text.contains("'s ")
+                || text.contains("’s ");
+            let content: Vec<String> = words
+                .into_iter()
+                .filter(|w| !crate::knowledge::is_determiner(w))
+                .collect();
+            let name = if definite {
+                names
+                    .by_title(&content, m.span.start)
+                    .map(|p| p.full.clone())
+            } else {
+                None
+            };
             let anonymous = name.is_none();
             (name, anonymous)
         }
     };
-    Speaker { mention: m.span, text, kind: m.kind, name, anonymous, from_earlier_paragraph: false }
+    Speaker {
+        mention: m.span,
+        text,
+        kind: m.kind,
+        name,
+        anonymous,
+        from_earlier_paragraph: false,
+    }
 }
 
 #[cfg(test)]
@@ -613,22 +825,59 @@ mod tests {
     }
 
     fn speaker_of(t: &str) -> Option<String> {
-        quotes(t).first().and_then(|q| q.speaker.as_ref().map(|s| s.text.clone()))
+        quotes(t)
+            .first()
+            .and_then(|q| q.speaker.as_ref().map(|s| s.text.clone()))
     }
 
     #[test]
     fn every_cue_order_finds_the_speaker() {
-        assert_eq!(speaker_of("“The bridge opens in May,” Tomas Erikson said."), Some("Tomas Erikson".into()));
-        assert_eq!(speaker_of("\"The bridge opens in May,\" said Tomas Erikson."), Some("Tomas Erikson".into()));
-        assert_eq!(speaker_of("Tomas Erikson said: “The bridge opens in May.”"), Some("Tomas Erikson".into()));
-        assert_eq!(speaker_of("Erikson, the transport minister, said “the bridge opens in May and not before.”"), Some("Erikson".into()));
-        assert_eq!(speaker_of("According to Tomas Erikson, “the bridge opens in May.”"), Some("Tomas Erikson".into()));
-        assert_eq!(speaker_of("Erikson told reporters: “The bridge opens in May.”"), Some("Erikson".into()));
-        assert_eq!(speaker_of("Erikson wrote on social media: “The bridge opens in May.”"), Some("Erikson".into()));
-        assert_eq!(speaker_of("Erikson: “The bridge opens in May.”"), Some("Erikson".into()));
-        assert_eq!(speaker_of("“And it will carry trains,” Erikson added."), Some("Erikson".into()));
-        assert_eq!(speaker_of("“Why now?” Erikson asked."), Some("Erikson".into()));
-        assert_eq!(speaker_of("“The bridge opens in May,” a senior ministry official said."), Some("a senior ministry official".into()));
+        assert_eq!(
+            speaker_of("“The bridge opens in May,” Tomas Erikson said."),
+            Some("Tomas Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("\"The bridge opens in May,\" said Tomas Erikson."),
+            Some("Tomas Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("Tomas Erikson said: “The bridge opens in May.”"),
+            Some("Tomas Erikson".into())
+        );
+        assert_eq!(
+            speaker_of(
+                "Erikson, the transport minister, said “the bridge opens in May and not before.”"
+            ),
+            Some("Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("According to Tomas Erikson, “the bridge opens in May.”"),
+            Some("Tomas Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("Erikson told reporters: “The bridge opens in May.”"),
+            Some("Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("Erikson wrote on social media: “The bridge opens in May.”"),
+            Some("Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("Erikson: “The bridge opens in May.”"),
+            Some("Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("“And it will carry trains,” Erikson added."),
+            Some("Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("“Why now?” Erikson asked."),
+            Some("Erikson".into())
+        );
+        assert_eq!(
+            speaker_of("“The bridge opens in May,” a senior ministry official said."),
+            Some("a senior ministry official".into())
+        );
     }
 
     #[test]
@@ -645,7 +894,10 @@ mod tests {
         let q = quotes("\"MORALES: We will open the border crossing on Monday.");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].text, "We will open the border crossing on Monday.");
-        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("MORALES"));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("MORALES")
+        );
         // A time is not a label.
         assert!(transcript_label("10:30 is late", Span::new(0, 13)).is_none());
     }
@@ -653,7 +905,14 @@ mod tests {
     #[test]
     fn nyt_doubled_apostrophes() {
         let s = summary("''We will not sell the farm,'' Mrs. Aldana said.");
-        assert_eq!(s, vec![("We will not sell the farm".into(), Some("Aldana".into()), Some("Aldana".into()))]);
+        assert_eq!(
+            s,
+            vec![(
+                "We will not sell the farm".into(),
+                Some("Aldana".into()),
+                Some("Aldana".into())
+            )]
+        );
     }
 
     #[test]
@@ -664,7 +923,10 @@ mod tests {
         assert_eq!(q[0].text, "The flood took the lower town.");
         assert_eq!(q[1].text, "We rebuild from the hill down.");
         assert_eq!(q[1].paragraph, 1);
-        let s = q[1].speaker.as_ref().expect("continuation keeps the speaker");
+        let s = q[1]
+            .speaker
+            .as_ref()
+            .expect("continuation keeps the speaker");
         assert_eq!(s.text, "Ruth Okoye");
         assert!(!s.from_earlier_paragraph);
         // Spans are byte offsets into the original text.
@@ -673,14 +935,20 @@ mod tests {
 
     #[test]
     fn partial_quotes_and_scare_quotes() {
-        let q = quotes("The governor called the plan “a slow-motion disaster for farmers” on Tuesday.");
+        let q =
+            quotes("The governor called the plan “a slow-motion disaster for farmers” on Tuesday.");
         assert_eq!(q.len(), 1);
         assert!(q[0].partial);
-        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("The governor"));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("The governor")
+        );
         // One-word scare quotes and titles of works are not quotes.
         assert!(quotes("The so-called “reform” passed.").is_empty());
         assert!(quotes("She starred in “The Long Harbour Road” last year.").is_empty());
-        assert!(quotes("In her 2019 book, “Rivers of the North,” Lind argued for dams.").is_empty());
+        assert!(
+            quotes("In her 2019 book, “Rivers of the North,” Lind argued for dams.").is_empty()
+        );
         let whole = quotes("“We will rebuild the school,” Okoye said.");
         assert!(!whole[0].partial);
     }
@@ -709,7 +977,10 @@ mod tests {
     fn names_inside_quotes_are_not_antecedents() {
         let t = "Senator Paul Ferrante spoke first.\n\n“Nobody believes Maria Castell will win,” he said.";
         let q = quotes(t);
-        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Paul Ferrante"));
+        assert_eq!(
+            q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+            Some("Paul Ferrante")
+        );
     }
 
     #[test]
@@ -717,16 +988,28 @@ mod tests {
         let t = "Trade Secretary Nadia Berg and envoy Omar Haddad met in Oslo.\n\n\
                  Berg told reporters the gap was wide.\n\n“I hope I am wrong,” she said.";
         let q = quotes(t);
-        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Nadia Berg"));
+        assert_eq!(
+            q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+            Some("Nadia Berg")
+        );
     }
 
     #[test]
     fn cue_in_neighbouring_sentence_or_paragraph() {
         let q = quotes("“We rebuild from the hill down.” Okoye said.");
-        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Okoye"));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Okoye")
+        );
         let q = quotes("The minister answered at length:\n\n“We rebuild from the hill down.”");
-        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("The minister"));
-        assert!(!q[0].speaker.as_ref().is_some_and(|s| s.from_earlier_paragraph));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("The minister")
+        );
+        assert!(!q[0]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| s.from_earlier_paragraph));
         // A following sentence that is not a bare cue does not attribute.
         let q = quotes("“We rebuild from the hill down.” The hill is steep.");
         assert!(q[0].speaker.is_none());
@@ -736,7 +1019,10 @@ mod tests {
     fn pronoun_gender_follows_honorifics() {
         let t = "Mrs. Alma Reyes chaired the hearing.\n\nMr. Tomas Lind opened the session.\n\n“We are behind schedule,” she said.";
         let q = quotes(t);
-        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Alma Reyes"));
+        assert_eq!(
+            q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+            Some("Alma Reyes")
+        );
     }
 
     #[test]
@@ -763,13 +1049,19 @@ mod tests {
         let q = quotes("Şükrü Öztürk said: “Çok güzel, gerçekten çok güzel”");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].text, "Çok güzel, gerçekten çok güzel");
-        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Şükrü Öztürk"));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Şükrü Öztürk")
+        );
         // Unterminated at the end of input: the quote runs to the end.
         let q = quotes("Öztürk said: “We stay here until the end");
         assert_eq!(q[0].text, "We stay here until the end");
         // No-break spaces and a curly quote after an abbreviation (a splitter hazard).
         let q = quotes("Sen.\u{a0}Lena Park said: “Mr. Holt is wrong about the tax.”");
-        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Lena Park"));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Lena Park")
+        );
     }
 
     #[test]
@@ -795,7 +1087,10 @@ mod tests {
         let q = quotes(t);
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].text, "The cranes are old");
-        assert_eq!(q[0].speaker.as_ref().map(|s| s.text.as_str()), Some("Ruth Okoye"));
+        assert_eq!(
+            q[0].speaker.as_ref().map(|s| s.text.as_str()),
+            Some("Ruth Okoye")
+        );
         assert!(quotes("```\nlet s = \"not a quote at all\";\n```").is_empty());
     }
 }

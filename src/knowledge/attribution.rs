@@ -8,28 +8,193 @@ use std::sync::LazyLock;
 /// Reporting verbs news uses that `SPEECH_VERBS` does not list, plus base forms needed after
 /// auxiliaries ("has said", "would say").
 const EXTRA_SPEECH_VERBS: &[&str] = &[
-    "explain", "add", "write", "recall", "insist", "note", "argue", "ask", "warn", "declare",
-    "continue", "reply", "respond", "acknowledge", "admit", "tweet", "post", "predicted", "scoffed",
-    "sighed", "interjected", "interrupted", "retorted", "chimed", "offered", "opined", "ventured",
-    "elaborated", "clarified", "announced", "speculated", "pointed", "wondered", "marveled",
-    "marvelled", "screamed", "chanted", "cried", "groaned", "griped", "grumbled", "bragged",
-    "railed", "raged", "fumed", "bristled", "hinted", "implored", "pressed", "recounted", "related",
-    "reported", "reports", "shot", "summed", "told", "touted", "conceded", "suggested",
-    "emphasized", "concluded", "reasoned", "advised", "assured", "alleged", "alleges", "objected",
-    "protested", "rejoined", "echoed", "explaining", "adding", "saying", "telling", "writing",
-    "noting", "arguing", "asking", "warning", "insisting", "declaring", "calling", "stressing",
-    "according", "likened", "dubbed", "labeled", "labelled", "branded", "termed",
-    "characterized", "characterised", "blasted", "slammed", "criticized", "criticised",
-    "accused", "praised", "attacked", "mocked", "derided", "dismissed", "hailed", "decried",
-    "condemned", "lambasted", "ridiculed", "scolded", "chided", "assailed", "questioned",
-    "wrote", "sang", "sings", "yells", "yell", "shouts", "shout", "screams", "scream", "cries",
-    "tweeting", "posting", "stating", "announcing", "claiming", "quipping", "joking",
-    "responding", "replying", "recalling", "vowing", "promising", "urging", "suggesting",
-    "acknowledging", "admitting", "boasting", "shouting", "yelling", "chanting", "pleading",
-    "complaining", "emphasizing", "emphasising", "stressing", "predicting", "conceding",
-    "confessed", "confided", "confesses", "whispers", "chants", "pleads", "begs", "beamed", "barked", "snarled", "growled", "boomed", "quip", "quips", "joke", "reply", "answered", "answer",
-    "shrugged", "laughed", "smiled", "cheered", "hollered", "bellowed", "roared", "intoned",
-    "mumbled", "muttered", "stammered", "sniffed", "huffed", "gushed", "raved", "enthused", "read", "reads", "tweeted", "retweeted", "captioned",
+    "explain",
+    "add",
+    "write",
+    "recall",
+    "insist",
+    "note",
+    "argue",
+    "ask",
+    "warn",
+    "declare",
+    "continue",
+    "reply",
+    "respond",
+    "acknowledge",
+    "admit",
+    "tweet",
+    "post",
+    "predicted",
+    "scoffed",
+    "sighed",
+    "interjected",
+    "interrupted",
+    "retorted",
+    "chimed",
+    "offered",
+    "opined",
+    "ventured",
+    "elaborated",
+    "clarified",
+    "announced",
+    "speculated",
+    "pointed",
+    "wondered",
+    "marveled",
+    "marvelled",
+    "screamed",
+    "chanted",
+    "cried",
+    "groaned",
+    "griped",
+    "grumbled",
+    "bragged",
+    "railed",
+    "raged",
+    "fumed",
+    "bristled",
+    "hinted",
+    "implored",
+    "pressed",
+    "recounted",
+    "related",
+    "reported",
+    "reports",
+    "shot",
+    "summed",
+    "told",
+    "touted",
+    "conceded",
+    "suggested",
+    "emphasized",
+    "concluded",
+    "reasoned",
+    "advised",
+    "assured",
+    "alleged",
+    "alleges",
+    "objected",
+    "protested",
+    "rejoined",
+    "echoed",
+    "explaining",
+    "adding",
+    "saying",
+    "telling",
+    "writing",
+    "noting",
+    "arguing",
+    "asking",
+    "warning",
+    "insisting",
+    "declaring",
+    "calling",
+    "stressing",
+    "according",
+    "likened",
+    "dubbed",
+    "labeled",
+    "labelled",
+    "branded",
+    "termed",
+    "characterized",
+    "characterised",
+    "blasted",
+    "slammed",
+    "criticized",
+    "criticised",
+    "accused",
+    "praised",
+    "attacked",
+    "mocked",
+    "derided",
+    "dismissed",
+    "hailed",
+    "decried",
+    "condemned",
+    "lambasted",
+    "ridiculed",
+    "scolded",
+    "chided",
+    "assailed",
+    "questioned",
+    "wrote",
+    "sang",
+    "sings",
+    "yells",
+    "yell",
+    "shouts",
+    "shout",
+    "screams",
+    "scream",
+    "cries",
+    "tweeting",
+    "posting",
+    "stating",
+    "announcing",
+    "claiming",
+    "quipping",
+    "joking",
+    "responding",
+    "replying",
+    "recalling",
+    "vowing",
+    "promising",
+    "urging",
+    "suggesting",
+    "acknowledging",
+    "admitting",
+    "boasting",
+    "shouting",
+    "yelling",
+    "chanting",
+    "pleading",
+    "complaining",
+    "emphasizing",
+    "emphasising",
+    "stressing",
+    "predicting",
+    "conceding",
+    "confessed",
+    "confided",
+    "confesses",
+    "whispers",
+    "chants",
+    "pleads",
+    "begs",
+    "beamed",
+    "barked",
+    "snarled",
+    "growled",
+    "boomed",
+    "quip",
+    "quips",
+    "joke",
+    "reply",
+    "answered",
+    "answer",
+    "shrugged",
+    "laughed",
+    "smiled",
+    "cheered",
+    "hollered",
+    "bellowed",
+    "roared",
+    "intoned",
+    "mumbled",
+    "muttered",
+    "stammered",
+    "sniffed",
+    "huffed",
+    "gushed",
+    "raved",
+    "enthused",
+    "read",
+    "reads",
+    "tweeted",
+    "retweeted",
+    "captioned",
 ];
 
 static REPORTING_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -41,7 +206,8 @@ static REPORTING_VERBS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-static STOPWORD_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| crate::knowledge::STOPWORDS.iter().copied().collect());
+static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| crate::knowledge::STOPWORDS.iter().copied().collect());
 
 /// The word in lower case, without allocating when it already is.
 pub fn lower(word: &str) -> Cow<'_, str> {
@@ -67,8 +233,21 @@ pub fn is_function_word(word: &str) -> bool {
 pub fn is_noun_like_reporting_verb(word: &str) -> bool {
     matches!(
         lower(word).as_ref(),
-        "states" | "claims" | "notes" | "remarks" | "comments" | "posts" | "demands" | "charges"
-            | "promises" | "calls" | "reports" | "tweets" | "shot" | "summed" | "related"
+        "states"
+            | "claims"
+            | "notes"
+            | "remarks"
+            | "comments"
+            | "posts"
+            | "demands"
+            | "charges"
+            | "promises"
+            | "calls"
+            | "reports"
+            | "tweets"
+            | "shot"
+            | "summed"
+            | "related"
     )
 }
 
@@ -77,14 +256,63 @@ pub fn is_noun_like_reporting_verb(word: &str) -> bool {
 pub fn is_cue_filler(word: &str) -> bool {
     matches!(
         lower(word).as_ref(),
-        "also" | "later" | "then" | "has" | "had" | "have" | "once" | "previously" | "recently"
-            | "again" | "would" | "will" | "reportedly" | "further" | "repeatedly" | "simply"
-            | "finally" | "quickly" | "flatly" | "publicly" | "privately" | "bluntly" | "frankly"
-            | "earlier" | "often" | "frequently" | "once told" | "just" | "even" | "first"
-            | "angrily" | "jokingly" | "softly" | "quietly" | "loudly" | "proudly" | "calmly"
-            | "sarcastically" | "candidly" | "defiantly" | "immediately" | "subsequently"
-            | "similarly" | "separately" | "explicitly" | "famously" | "memorably" | "still"
-            | "always" | "never" | "did" | "does" | "do" | "was" | "is" | "went" | "on"
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "had"
+            | "have"
+            | "once"
+            | "previously"
+            | "recently"
+            | "again"
+            | "would"
+            | "will"
+            | "reportedly"
+            | "further"
+            | "repeatedly"
+            | "simply"
+            | "finally"
+            | "quickly"
+            | "flatly"
+            | "publicly"
+            | "privately"
+            | "bluntly"
+            | "frankly"
+            | "earlier"
+            | "often"
+            | "frequently"
+            | "once told"
+            | "just"
+            | "even"
+            | "first"
+            | "angrily"
+            | "jokingly"
+            | "softly"
+            | "quietly"
+            | "loudly"
+            | "proudly"
+            | "calmly"
+            | "sarcastically"
+            | "candidly"
+            | "defiantly"
+            | "immediately"
+            | "subsequently"
+            | "similarly"
+            | "separately"
+            | "explicitly"
+            | "famously"
+            | "memorably"
+            | "still"
+            | "always"
+            | "never"
+            | "did"
+            | "does"
+            | "do"
+            | "was"
+            | "is"
+            | "went"
+            | "on"
     )
 }
 
@@ -94,25 +322,100 @@ pub fn is_name_title(word: &str) -> bool {
     let w = lower(word.trim_end_matches('.'));
     matches!(
         w.as_ref(),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "lt" | "col"
-            | "capt" | "sgt" | "adm" | "maj" | "cmdr" | "rev" | "hon" | "pres" | "sir" | "dame"
-            | "lord" | "lady" | "senator" | "congressman" | "congresswoman" | "governor"
-            | "mayor" | "judge" | "justice" | "pastor" | "father" | "rabbi" | "imam" | "st"
-            | "reverend" | "professor" | "doctor" | "madam" | "madame" | "monsieur" | "herr"
-            | "frau" | "ambassador" | "councilman" | "councilwoman" | "attorney" | "commissioner"
-            | "chairman" | "chairwoman" | "speaker" | "leader" | "spokesman" | "spokeswoman"
-            | "spokesperson" | "candidate" | "nominee" | "treasurer" | "former" | "then"
-            | "acting" | "interim" | "deputy" | "vice" | "assistant" | "chief" | "minority"
-            | "majority" | "house" | "senate" | "sheriff" | "officer" | "detective"
-            | "sergeant" | "captain" | "colonel" | "general" | "admiral" | "lieutenant"
-            | "coach" | "president-elect" | "vice-president"
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "capt"
+            | "sgt"
+            | "adm"
+            | "maj"
+            | "cmdr"
+            | "rev"
+            | "hon"
+            | "pres"
+            | "sir"
+            | "dame"
+            | "lord"
+            | "lady"
+            | "senator"
+            | "congressman"
+            | "congresswoman"
+            | "governor"
+            | "mayor"
+            | "judge"
+            | "justice"
+            | "pastor"
+            | "father"
+            | "rabbi"
+            | "imam"
+            | "st"
+            | "reverend"
+            | "professor"
+            | "doctor"
+            | "madam"
+            | "madame"
+            | "monsieur"
+            | "herr"
+            | "frau"
+            | "ambassador"
+            | "councilman"
+            | "councilwoman"
+            | "attorney"
+            | "commissioner"
+            | "chairman"
+            | "chairwoman"
+            | "speaker"
+            | "leader"
+            | "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "candidate"
+            | "nominee"
+            | "treasurer"
+            | "former"
+            | "then"
+            | "acting"
+            | "interim"
+            | "deputy"
+            | "vice"
+            | "assistant"
+            | "chief"
+            | "minority"
+            | "majority"
+            | "house"
+            | "senate"
+            | "sheriff"
+            | "officer"
+            | "detective"
+            | "sergeant"
+            | "captain"
+            | "colonel"
+            | "general"
+            | "admiral"
+            | "lieutenant"
+            | "coach"
+            | "president-elect"
+            | "vice-president"
     ) || TITLE_WORDS.contains(w.as_ref())
-        || w.strip_suffix('s').is_some_and(|singular| crate::knowledge::TITLE_HEADS.contains(&singular))
+        || w.strip_suffix('s')
+            .is_some_and(|singular| crate::knowledge::TITLE_HEADS.contains(&singular))
 }
 
 /// Title heads and qualifiers as one set (`is_title_head` scans lists; this runs per token).
 static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::knowledge::TITLE_HEADS.iter().chain(crate::knowledge::TITLE_QUALIFIERS).copied().collect()
+    crate::knowledge::TITLE_HEADS
+        .iter()
+        .chain(crate::knowledge::TITLE_QUALIFIERS)
+        .copied()
+        .collect()
 });
 
 /// Short honorifics that only ever stand before a name ("Mr. King", where "King" is also a
@@ -120,8 +423,27 @@ static TITLE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 pub fn is_honorific(word: &str) -> bool {
     matches!(
         lower(word.trim_end_matches('.')).as_ref(),
-        "mr" | "mrs" | "ms" | "miss" | "dr" | "prof" | "sen" | "rep" | "gov" | "gen" | "lt" | "col"
-            | "capt" | "sgt" | "adm" | "maj" | "cmdr" | "rev" | "hon" | "sir" | "dame" | "del"
+        "mr" | "mrs"
+            | "ms"
+            | "miss"
+            | "dr"
+            | "prof"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "gen"
+            | "lt"
+            | "col"
+            | "capt"
+            | "sgt"
+            | "adm"
+            | "maj"
+            | "cmdr"
+            | "rev"
+            | "hon"
+            | "sir"
+            | "dame"
+            | "del"
     )
 }
 
@@ -129,10 +451,10 @@ pub fn is_honorific(word: &str) -> bool {
 /// Only words that settle it: "chairman" and "spokesman" are used for women too.
 pub fn title_gender(word: &str) -> Option<bool> {
     match lower(word.trim_end_matches('.')).as_ref() {
-        "mrs" | "ms" | "miss" | "madam" | "madame" | "mme" | "lady" | "dame" | "queen" | "princess"
-        | "duchess" | "empress" | "congresswoman" | "spokeswoman" | "chairwoman" | "businesswoman"
-        | "councilwoman" | "congresswomen" | "mother" | "wife" | "daughter" | "sister"
-        | "grandmother" | "actress" | "frau" | "señora" | "sra" => Some(true),
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "mme" | "lady" | "dame" | "queen"
+        | "princess" | "duchess" | "empress" | "congresswoman" | "spokeswoman" | "chairwoman"
+        | "businesswoman" | "councilwoman" | "congresswomen" | "mother" | "wife" | "daughter"
+        | "sister" | "grandmother" | "actress" | "frau" | "señora" | "sra" => Some(true),
         "mr" | "sir" | "lord" | "king" | "prince" | "duke" | "emperor" | "husband" | "father"
         | "son" | "brother" | "grandfather" | "herr" | "señor" | "sr" => Some(false),
         _ => None,
@@ -141,7 +463,28 @@ pub fn title_gender(word: &str) -> Option<bool> {
 
 /// Lower-case particles inside personal names ("Ursula von der Leyen", "Charles de Gaulle").
 pub fn is_name_particle(word: &str) -> bool {
-    matches!(word, "von" | "van" | "der" | "den" | "de" | "la" | "le" | "du" | "da" | "di" | "dos" | "das" | "bin" | "ibn" | "al" | "el" | "ter" | "del" | "y")
+    matches!(
+        word,
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "la"
+            | "le"
+            | "du"
+            | "da"
+            | "di"
+            | "dos"
+            | "das"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "ter"
+            | "del"
+            | "y"
+    )
 }
 
 /// Capitalised words that begin a sentence or clause without being a name.
@@ -149,7 +492,14 @@ pub fn is_capitalised_non_name(word: &str) -> bool {
     let w = lower(word);
     // Contractions: "I'm", "It's", "Don't".
     let w_plain = w.replace('\u{2019}', "'");
-    if ["'m", "'ve", "'ll", "'re", "'d", "n't"].iter().any(|e| w_plain.ends_with(e)) || matches!(w_plain.as_str(), "it's" | "that's" | "there's" | "here's" | "what's" | "let's") {
+    if ["'m", "'ve", "'ll", "'re", "'d", "n't"]
+        .iter()
+        .any(|e| w_plain.ends_with(e))
+        || matches!(
+            w_plain.as_str(),
+            "it's" | "that's" | "there's" | "here's" | "what's" | "let's"
+        )
+    {
         return true;
     }
     is_function_word(&w)
@@ -157,14 +507,63 @@ pub fn is_capitalised_non_name(word: &str) -> bool {
         || crate::knowledge::month(&w).is_some()
         || matches!(
             w.as_ref(),
-            "in" | "on" | "at" | "but" | "and" | "asked" | "when" | "yes" | "no" | "well" | "oh"
-                | "still" | "speaking" | "writing" | "today" | "yesterday" | "tonight"
-                | "tomorrow" | "last" | "next" | "this" | "that" | "i" | "we" | "you" | "it"
-                | "as" | "like" | "unlike" | "despite" | "according" | "mostly" | "however"
-                | "thus" | "indeed" | "instead" | "again" | "sources" | "officials" | "likewise"
-                | "otherwise" | "similarly" | "additionally" | "furthermore" | "moreover"
-                | "nevertheless" | "nonetheless" | "consequently" | "finally" | "meanwhile"
-                | "besides" | "then" | "now" | "here" | "there" | "so" | "yet" | "also"
+            "in" | "on"
+                | "at"
+                | "but"
+                | "and"
+                | "asked"
+                | "when"
+                | "yes"
+                | "no"
+                | "well"
+                | "oh"
+                | "still"
+                | "speaking"
+                | "writing"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "tomorrow"
+                | "last"
+                | "next"
+                | "this"
+                | "that"
+                | "i"
+                | "we"
+                | "you"
+                | "it"
+                | "as"
+                | "like"
+                | "unlike"
+                | "despite"
+                | "according"
+                | "mostly"
+                | "however"
+                | "thus"
+                | "indeed"
+                | "instead"
+                | "again"
+                | "sources"
+                | "officials"
+                | "likewise"
+                | "otherwise"
+                | "similarly"
+                | "additionally"
+                | "furthermore"
+                | "moreover"
+                | "nevertheless"
+                | "nonetheless"
+                | "consequently"
+                | "finally"
+                | "meanwhile"
+                | "besides"
+                | "then"
+                | "now"
+                | "here"
+                | "there"
+                | "so"
+                | "yet"
+                | "also"
         )
 }
 
@@ -182,9 +581,33 @@ pub fn subject_pronoun(word: &str) -> Option<bool> {
 pub fn is_determiner(word: &str) -> bool {
     matches!(
         lower(word).as_ref(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "another" | "two" | "three"
-            | "several" | "some" | "many" | "other" | "both" | "most" | "few" | "our" | "this"
-            | "these" | "those" | "each" | "every" | "no" | "my" | "your"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "one"
+            | "another"
+            | "two"
+            | "three"
+            | "several"
+            | "some"
+            | "many"
+            | "other"
+            | "both"
+            | "most"
+            | "few"
+            | "our"
+            | "this"
+            | "these"
+            | "those"
+            | "each"
+            | "every"
+            | "no"
+            | "my"
+            | "your"
     )
 }
 
@@ -198,31 +621,160 @@ pub fn is_speaker_noun(word: &str) -> bool {
     crate::knowledge::is_title_head(&w)
         || matches!(
             w.as_str(),
-            "source" | "person" | "people" | "man" | "woman" | "voter" | "supporter" | "resident"
-                | "witness" | "expert" | "critic" | "member" | "staffer" | "activist" | "worker"
-                | "student" | "teacher" | "doctor" | "nurse" | "soldier" | "veteran" | "parent"
-                | "mother" | "father" | "friend" | "neighbor" | "neighbour" | "organizer"
-                | "campaign" | "statement" | "report" | "letter" | "memo" | "release" | "post"
-                | "tweet" | "message" | "ad" | "advertisement" | "poll" | "survey" | "study"
-                | "document" | "website" | "newspaper" | "network" | "agency" | "ministry"
-                | "department" | "office" | "government" | "administration" | "committee"
-                | "group" | "organization" | "organisation" | "company" | "spokesperson"
-                | "aide" | "consultant" | "operative" | "strategist" | "donor" | "fan"
-                | "protester" | "protestor" | "attendee" | "candidate" | "host" | "moderator"
-                | "anchor" | "writer" | "author" | "columnist" | "commentator" | "pundit"
-                | "historian" | "scholar" | "researcher" | "scientist" | "economist"
-                | "republican" | "democrat" | "conservative" | "liberal" | "insider"
-                | "observer" | "employee" | "owner" | "victim" | "relative" | "husband"
-                | "wife" | "son" | "daughter" | "brother" | "sister" | "colleague" | "ally"
-                | "opponent" | "rival" | "challenger" | "incumbent" | "nominee" | "lawyer"
-                | "aides" | "officials" | "sources" | "individual" | "citizen" | "immigrant"
-                | "official" | "spokesman" | "spokeswoman" | "representative" | "businessman"
-                | "businesswoman" | "billionaire" | "mogul" | "magnate" | "entrepreneur"
-                | "announcer" | "narrator" | "senator" | "mayor" | "ruling"
-                | "opinion" | "filing" | "lawsuit" | "complaint" | "indictment" | "verdict"
-                | "guidance" | "rule" | "bill" | "law" | "book" | "article" | "piece" | "editorial"
-                | "column" | "essay" | "video" | "commercial" | "spot" | "sign" | "banner"
-                | "caption" | "headline" | "transcript" | "email" | "e-mail" | "note" | "ticket"
+            "source"
+                | "person"
+                | "people"
+                | "man"
+                | "woman"
+                | "voter"
+                | "supporter"
+                | "resident"
+                | "witness"
+                | "expert"
+                | "critic"
+                | "member"
+                | "staffer"
+                | "activist"
+                | "worker"
+                | "student"
+                | "teacher"
+                | "doctor"
+                | "nurse"
+                | "soldier"
+                | "veteran"
+                | "parent"
+                | "mother"
+                | "father"
+                | "friend"
+                | "neighbor"
+                | "neighbour"
+                | "organizer"
+                | "campaign"
+                | "statement"
+                | "report"
+                | "letter"
+                | "memo"
+                | "release"
+                | "post"
+                | "tweet"
+                | "message"
+                | "ad"
+                | "advertisement"
+                | "poll"
+                | "survey"
+                | "study"
+                | "document"
+                | "website"
+                | "newspaper"
+                | "network"
+                | "agency"
+                | "ministry"
+                | "department"
+                | "office"
+                | "government"
+                | "administration"
+                | "committee"
+                | "group"
+                | "organization"
+                | "organisation"
+                | "company"
+                | "spokesperson"
+                | "aide"
+                | "consultant"
+                | "operative"
+                | "strategist"
+                | "donor"
+                | "fan"
+                | "protester"
+                | "protestor"
+                | "attendee"
+                | "candidate"
+                | "host"
+                | "moderator"
+                | "anchor"
+                | "writer"
+                | "author"
+                | "columnist"
+                | "commentator"
+                | "pundit"
+                | "historian"
+                | "scholar"
+                | "researcher"
+                | "scientist"
+                | "economist"
+                | "republican"
+                | "democrat"
+                | "conservative"
+                | "liberal"
+                | "insider"
+                | "observer"
+                | "employee"
+                | "owner"
+                | "victim"
+                | "relative"
+                | "husband"
+                | "wife"
+                | "son"
+                | "daughter"
+                | "brother"
+                | "sister"
+                | "colleague"
+                | "ally"
+                | "opponent"
+                | "rival"
+                | "challenger"
+                | "incumbent"
+                | "nominee"
+                | "lawyer"
+                | "aides"
+                | "officials"
+                | "sources"
+                | "individual"
+                | "citizen"
+                | "immigrant"
+                | "official"
+                | "spokesman"
+                | "spokeswoman"
+                | "representative"
+                | "businessman"
+                | "businesswoman"
+                | "billionaire"
+                | "mogul"
+                | "magnate"
+                | "entrepreneur"
+                | "announcer"
+                | "narrator"
+                | "senator"
+                | "mayor"
+                | "ruling"
+                | "opinion"
+                | "filing"
+                | "lawsuit"
+                | "complaint"
+                | "indictment"
+                | "verdict"
+                | "guidance"
+                | "rule"
+                | "bill"
+                | "law"
+                | "book"
+                | "article"
+                | "piece"
+                | "editorial"
+                | "column"
+                | "essay"
+                | "video"
+                | "commercial"
+                | "spot"
+                | "sign"
+                | "banner"
+                | "caption"
+                | "headline"
+                | "transcript"
+                | "email"
+                | "e-mail"
+                | "note"
+                | "ticket"
         )
 }
 
@@ -230,18 +782,81 @@ pub fn is_speaker_noun(word: &str) -> bool {
 pub fn is_organisation_word(word: &str) -> bool {
     matches!(
         lower(word).as_ref(),
-        "party" | "house" | "times" | "post" | "news" | "department" | "ministry" | "committee"
-            | "council" | "agency" | "office" | "university" | "institute" | "center" | "centre"
-            | "foundation" | "association" | "union" | "court" | "congress" | "senate"
-            | "parliament" | "campaign" | "journal" | "network" | "press" | "company" | "group"
-            | "inc" | "corp" | "bank" | "fund" | "organization" | "organisation" | "commission"
-            | "administration" | "government" | "kremlin" | "pentagon" | "magazine" | "tribune"
-            | "herald" | "globe" | "daily" | "weekly" | "review" | "service" | "services"
-            | "board" | "bureau" | "police" | "army" | "navy" | "force" | "forces" | "club"
-            | "league" | "network's" | "cnn" | "msnbc" | "bbc" | "reuters" | "club's"
-            | "school" | "college" | "hospital" | "church" | "airlines" | "media" | "tv"
-            | "radio" | "channel" | "show" | "program" | "programme" | "twitter" | "facebook"
-            | "instagram" | "website" | "blog" | "state" | "states" | "city" | "county"
+        "party"
+            | "house"
+            | "times"
+            | "post"
+            | "news"
+            | "department"
+            | "ministry"
+            | "committee"
+            | "council"
+            | "agency"
+            | "office"
+            | "university"
+            | "institute"
+            | "center"
+            | "centre"
+            | "foundation"
+            | "association"
+            | "union"
+            | "court"
+            | "congress"
+            | "senate"
+            | "parliament"
+            | "campaign"
+            | "journal"
+            | "network"
+            | "press"
+            | "company"
+            | "group"
+            | "inc"
+            | "corp"
+            | "bank"
+            | "fund"
+            | "organization"
+            | "organisation"
+            | "commission"
+            | "administration"
+            | "government"
+            | "magazine"
+            | "tribune"
+            | "herald"
+            | "globe"
+            | "daily"
+            | "weekly"
+            | "review"
+            | "service"
+            | "services"
+            | "board"
+            | "bureau"
+            | "police"
+            | "army"
+            | "navy"
+            | "force"
+            | "forces"
+            | "club"
+            | "league"
+            | "network's"
+            | "club's"
+            | "school"
+            | "college"
+            | "hospital"
+            | "church"
+            | "airlines"
+            | "media"
+            | "tv"
+            | "radio"
+            | "channel"
+            | "show"
+            | "program"
+            | "programme"
+            | "website"
+            | "blog"
+            | "state"
+            | "states"
+            | "city"
+            | "county"
     )
 }
 
