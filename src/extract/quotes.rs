@@ -511,7 +511,10 @@ impl NameTable {
             let words = Words::new(text, sentence.span);
             let toks = &words.tokens;
             let mut i = 0;
-            let mut first_in_sentence = true;
+            // The sentence's subject is its first person, unless a name-like modifier came
+            // first ("Port aide Ruth Okoye said") and the person does not speak.
+            let mut person_seen = false;
+            let mut run_seen = false;
             while i < toks.len() {
                 let w = toks[i].text(text);
                 let capital = toks[i].is_capitalized(text);
@@ -523,6 +526,7 @@ impl NameTable {
                     i += 1;
                     continue;
                 };
+                let people_before = people.len();
                 let name_tokens: Vec<&str> = (a..b)
                     .map(|k| toks[k].text(text))
                     .filter(|t| *t != ".")
@@ -551,10 +555,10 @@ impl NameTable {
                         tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
                         full,
                         titles: Vec::new(),
-                        sentence_subject: first_in_sentence,
+                        sentence_subject: !person_seen && (!run_seen || acts_as_person(&words, b)),
                     });
                 } else if !organisation
-                    && (real_words >= 2 || titled)
+                    && (real_words >= 2 || titled || (real_words == 1 && acts_as_person(&words, b)))
                     && real_words <= 5
                     && !w.is_empty()
                 {
@@ -599,10 +603,11 @@ impl NameTable {
                         tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
                         full,
                         titles: titles.iter().map(|t| noun_lemma(t)).collect(),
-                        sentence_subject: first_in_sentence,
+                        sentence_subject: !person_seen && (!run_seen || acts_as_person(&words, b)),
                     });
                 }
-                first_in_sentence = false;
+                person_seen |= people.len() > people_before;
+                run_seen = true;
                 i = b.max(i + 1);
             }
         }
@@ -723,6 +728,29 @@ impl NameTable {
 }
 
 const RESOLUTION_WINDOW: usize = 300;
+
+/// The name run ending before token `b` behaves like a person: it speaks ("Okoye said",
+/// "Okoye, the port director, told") or takes a "who" clause ("Okoye, who led the team").
+fn acts_as_person(words: &Words, b: usize) -> bool {
+    let toks = &words.tokens;
+    let at = |k: usize| toks.get(k).map(|t| t.text(words.text)).unwrap_or("");
+    let mut j = b;
+    if at(j) == "," {
+        if at(j + 1).eq_ignore_ascii_case("who") {
+            return true;
+        }
+        match (j + 1..(j + 16).min(toks.len())).find(|&k| at(k) == ",") {
+            Some(k) => j = k + 1,
+            None => return false,
+        }
+    }
+    let mut fillers = 0;
+    while fillers < 3 && crate::knowledge::is_cue_filler(at(j)) && !is_reporting_verb(at(j)) {
+        j += 1;
+        fillers += 1;
+    }
+    is_reporting_verb(at(j)) && !crate::knowledge::is_noun_like_reporting_verb(at(j))
+}
 
 fn inside(sorted_spans: &[Span], position: usize) -> bool {
     let q = sorted_spans.partition_point(|span| span.end <= position);
@@ -1023,6 +1051,17 @@ mod tests {
             q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
             Some("Alma Reyes")
         );
+    }
+
+    #[test]
+    fn single_names_that_speak_are_antecedents() {
+        let t = "Okafor, who led the northern team, struck a defiant tone. “We stay,” he reportedly said.";
+        let q = quotes(t);
+        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Okafor"));
+        // A name-like modifier before the person does not steal the subject.
+        let t = "Ruth Okoye spoke first.\n\nPort aide Anton Weiss said the cranes were old. “We need more,” he told reporters.";
+        let q = quotes(t);
+        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Anton Weiss"));
     }
 
     #[test]
