@@ -176,7 +176,7 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
 /// as a name mention and where the spoken words start.
 fn transcript_label(text: &str, inner: Span) -> Option<(Mention, usize)> {
     let body = inner.slice(text);
-    let colon = body.get(..body.len().min(40))?.find(':')?;
+    let colon = body.char_indices().take_while(|(i, _)| *i < 40).find(|(_, c)| *c == ':')?.0;
     let label = &body[..colon];
     let words: Vec<&str> = label.split_whitespace().collect();
     let all_caps = |w: &&str| {
