@@ -176,7 +176,11 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
 /// as a name mention and where the spoken words start.
 fn transcript_label(text: &str, inner: Span) -> Option<(Mention, usize)> {
     let body = inner.slice(text);
-    let colon = body.char_indices().take_while(|(i, _)| *i < 40).find(|(_, c)| *c == ':')?.0;
+    let colon = body
+        .char_indices()
+        .take_while(|(i, _)| *i < 40)
+        .find(|(_, c)| *c == ':')?
+        .0;
     let label = &body[..colon];
     let words: Vec<&str> = label.split_whitespace().collect();
     let all_caps = |w: &&str| {
@@ -1057,11 +1061,17 @@ mod tests {
     fn single_names_that_speak_are_antecedents() {
         let t = "Okafor, who led the northern team, struck a defiant tone. “We stay,” he reportedly said.";
         let q = quotes(t);
-        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Okafor"));
+        assert_eq!(
+            q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+            Some("Okafor")
+        );
         // A name-like modifier before the person does not steal the subject.
         let t = "Ruth Okoye spoke first.\n\nPort aide Anton Weiss said the cranes were old. “We need more,” he told reporters.";
         let q = quotes(t);
-        assert_eq!(q[0].speaker.as_ref().and_then(|s| s.name.as_deref()), Some("Anton Weiss"));
+        assert_eq!(
+            q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
+            Some("Anton Weiss")
+        );
     }
 
     #[test]
@@ -1131,5 +1141,103 @@ mod tests {
             Some("Ruth Okoye")
         );
         assert!(quotes("```\nlet s = \"not a quote at all\";\n```").is_empty());
+    }
+}
+#[cfg(test)]
+mod random_input_tests {
+    /// Random mixes of quote marks, cue words, markup and multi-byte text: no panic, and
+    /// every span is a valid slice of the input.
+    #[test]
+    fn random_inputs_give_valid_spans() {
+        let alphabet: Vec<&str> = vec![
+            "“",
+            "”",
+            "\"",
+            "''",
+            "'",
+            "’",
+            " ",
+            " ",
+            " ",
+            "\n",
+            "\n\n",
+            "Mr.",
+            "Sen.",
+            "he",
+            "said",
+            "Lee",
+            "Ann",
+            "von",
+            "der",
+            ",",
+            ".",
+            ":",
+            "—",
+            "-",
+            "(",
+            ")",
+            "according",
+            "to",
+            "the",
+            "official",
+            "ş",
+            "日本",
+            "\u{a0}",
+            "\u{2003}",
+            "told",
+            "reporters",
+            "?",
+            "!",
+            "*",
+            "_",
+            "[",
+            "](x)",
+            "#",
+            "> ",
+            "`",
+            "DOE:",
+            "it",
+            "who",
+            "and",
+            "saying",
+            "by",
+            "In",
+            "When",
+            "9",
+            "/",
+            "11",
+            "year-old",
+            "'s",
+            "’s",
+            "«",
+            "»",
+            "„",
+        ];
+        let mut state: u64 = 0x2545F4914F6CDD1D;
+        for round in 0..1500 {
+            let mut t = String::new();
+            let len = 1 + (round % 60);
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                t.push_str(alphabet[(state % alphabet.len() as u64) as usize]);
+                if state % 3 == 0 {
+                    t.push(' ');
+                }
+            }
+            for kind in [
+                crate::text::TextKind::Markdown,
+                crate::text::TextKind::Plain,
+            ] {
+                let seg = super::segment_safely(&t, kind);
+                for q in super::find_quotes(&seg) {
+                    assert!(t.get(q.span.start..q.span.end).is_some(), "{t:?}");
+                    if let Some(sp) = q.speaker {
+                        assert!(t.get(sp.mention.start..sp.mention.end).is_some(), "{t:?}");
+                    }
+                }
+            }
+        }
     }
 }
