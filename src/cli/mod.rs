@@ -93,7 +93,8 @@ pub fn run() -> i32 {
                 eprintln!("copydesk: cannot read {}", file.display());
                 return 2;
             };
-            let facts = crate::extract::document_facts(&text);
+            let kind = if file.extension().is_some_and(|e| e == "txt") { crate::text::TextKind::Plain } else { crate::text::TextKind::Markdown };
+            let facts = crate::extract::document_facts(&text, kind);
             println!("{}", serde_json::to_string_pretty(&facts).unwrap_or_default());
             0
         }
