@@ -241,7 +241,8 @@ pub fn find_delegations(seg: &Segmented, sentence: usize, names: &[NameMention])
                 let mut next = from;
                 while let Some(ni) = cx.name_starting_after(next, 6) {
                     push(side.clone(), ni, Membership::Member, r, r, &cx);
-                    next = cx.names[ni].1 + 1;
+                    // Always move forward, whatever the name's token bounds.
+                    next = (cx.names[ni].1 + 1).max(cx.names[ni].0 + 1).max(next + 1);
                     // A list goes on only through commas and "and".
                     let gap: Vec<&str> = (next..cx.names.get(ni + 1).map_or(next, |n| n.0)).map(|i| cx.word(i)).collect();
                     if gap.iter().any(|w| matches!(*w, "." | ";" | "who" | "which" | "while" | "but")) {
