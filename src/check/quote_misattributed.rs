@@ -15,7 +15,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             continue;
         }
         let known: Vec<_> = m.verbatim.iter().filter(|(_, sq)| sq.speaker.is_some()).collect();
-        if known.is_empty() || known.iter().any(|(_, sq)| sq.speaker == me && me.is_some()) {
+        if known.iter().any(|(_, sq)| sq.speaker == me && me.is_some()) {
+            continue;
+        }
+        if known.is_empty() {
+            // Only unnamed sources said it: the draft's named speaker may be the writer's own
+            // identification, so this is worth a look, not a warning.
+            let anonymous: Vec<_> = m.verbatim.iter().filter(|(_, sq)| sq.quote.speaker.as_ref().is_some_and(|s| s.anonymous)).collect();
+            let named_in_draft = m.quote.speaker.as_ref().is_some_and(|s| s.kind == crate::extract::quotes::MentionKind::Name);
+            if let (Some((_, first)), true) = (anonymous.first(), named_in_draft) {
+                let who = first.quote.speaker.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+                let evidence = anonymous.iter().map(|(d, sq)| quote_evidence(cx, *d, sq)).collect();
+                out.push(Finding::new(Rule::QuoteMisattributed, m.quote.span, format!("the sources attribute this quote only to an unnamed source (“{who}”), not to a named person")).with_evidence(evidence).unsure());
+            }
             continue;
         }
         // Somebody the sources never name could be anyone; a quote that only some sources

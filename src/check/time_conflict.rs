@@ -41,9 +41,11 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 let Some(s) = f.sentences.get(st.sentence) else { continue };
-                if st.events.iter().any(|e| t.events.contains(e)) {
+                // The first event a clause names is what it is about ("talks to end the strike
+                // broke down on Tuesday" dates the talks, not the strike).
+                if st.events.first() == t.events.first() {
                     matches.push((d, *s, &st.fact.value, zone));
-                } else if st.broad.iter().any(|e| t.events.contains(e)) {
+                } else if st.broad.iter().chain(&st.events).any(|e| t.events.first() == Some(e)) {
                     loose.push((d, *s, &st.fact.value, zone));
                 }
             }

@@ -52,23 +52,56 @@ pub fn clause_around(seg: &Segmented, sentence: usize, at: Span) -> Span {
 
 /// The event kinds named in a span.
 pub fn event_kinds(seg: &Segmented, span: Span) -> Vec<&'static str> {
+    let toks = tokenize(&seg.masked, span);
     let mut out = Vec::new();
-    for t in tokenize(&seg.masked, span) {
-        if t.kind == TokenKind::Word {
-            if let Some(k) = event_kind(t.text(&seg.masked)) {
-                if !out.contains(&k) {
-                    out.push(k);
-                }
-            }
+    for (i, t) in toks.iter().enumerate() {
+        if t.kind != TokenKind::Word {
+            continue;
+        }
+        let Some(k) = event_kind(t.text(&seg.masked)) else { continue };
+        // In "strike talks" the first noun only says which talks.
+        let modifier = toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word && event_kind(n.text(&seg.masked)).is_some());
+        if !modifier && !out.contains(&k) {
+            out.push(k);
         }
     }
     out
+}
+
+/// The event a hyphenated duration describes: "three-week strike" → the strike's kind; `None`
+/// for a span that is no such adjective, `Some(None)` when the noun is no event ("30-day ceasefire").
+pub fn adjective_duration_event(seg: &Segmented, sentence: usize, span: Span) -> Option<Option<&'static str>> {
+    let text = span.slice(&seg.masked);
+    let unit = text.rsplit('-').next()?;
+    if !text.contains('-') || !matches!(unit.trim_end_matches('s'), "minute" | "hour" | "day" | "week" | "month" | "year") {
+        return None;
+    }
+    let s = seg.sentences.get(sentence)?;
+    let next = tokenize(&seg.masked, Span::new(span.end, s.span.end)).into_iter().find(|t| t.kind == TokenKind::Word)?;
+    Some(event_kind(next.text(&seg.masked)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::TextKind;
+
+    #[test]
+    fn compound_nouns_name_the_last_event() {
+        let t = "Strike talks resume on Tuesday.";
+        let seg = Segmented::new(t, TextKind::Plain);
+        assert_eq!(event_kinds(&seg, seg.sentences[0].span), vec!["meeting"]);
+    }
+
+    #[test]
+    fn hyphenated_durations_belong_to_their_noun() {
+        let t = "Talks to end the three-week strike failed, despite a 30-day truce.";
+        let seg = Segmented::new(t, TextKind::Plain);
+        let at = |w: &str| Span::new(t.find(w).unwrap(), t.find(w).unwrap() + w.len());
+        assert_eq!(adjective_duration_event(&seg, 0, at("three-week")), Some(Some("protest")));
+        assert_eq!(adjective_duration_event(&seg, 0, at("30-day")), Some(None));
+        assert_eq!(adjective_duration_event(&seg, 0, at("Talks")), None);
+    }
 
     #[test]
     fn subordinate_clause_is_another_event() {

@@ -7,7 +7,7 @@ pub use people::{spelling_variants as people_spelling_variants, People, Person, 
 
 use crate::corpus::SourceDoc;
 use crate::extract::delegations::{find_delegations, DelegationFact, Membership};
-use crate::extract::events::{clause_around, event_kinds};
+use crate::extract::events::{adjective_duration_event, clause_around, event_kinds};
 use crate::extract::names::{find_names, Lexicon, NameKind, NameMention};
 use crate::extract::number::{find_counts, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
@@ -68,6 +68,9 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
             let mut events = event_kinds(&seg, clause_around(&seg, i, t.span));
             if events.is_empty() {
                 events = inherited.clone();
+            }
+            if let Some(own) = adjective_duration_event(&seg, i, t.span) {
+                events = own.into_iter().collect();
             }
             times.push(Located { fact: t, sentence: i, events, broad: broad.clone() });
         }
