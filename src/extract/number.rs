@@ -54,10 +54,15 @@ pub fn is_time_unit(head: &str) -> bool {
 
 /// Counts in sentence `sentence` of `seg`. Times, dates, years and numbers inside names are not counts.
 pub fn find_counts(seg: &Segmented, sentence: usize) -> Vec<CountMention> {
+    find_counts_beside(seg, sentence, &find_times(seg, sentence))
+}
+
+/// `find_counts` for a caller that has the sentence's times already.
+pub fn find_counts_beside(seg: &Segmented, sentence: usize, times: &[crate::extract::time::TimeMention]) -> Vec<CountMention> {
     let Some(s) = seg.sentences.get(sentence) else { return Vec::new() };
     let w = Words::new(&seg.masked, s.span);
-    let taken: Vec<Span> = find_times(seg, sentence)
-        .into_iter()
+    let taken: Vec<Span> = times
+        .iter()
         .filter(|t| matches!(t.value, TimeValue::Clock { .. } | TimeValue::Date { .. }))
         .map(|t| t.span)
         .collect();

@@ -9,7 +9,7 @@ use crate::corpus::SourceDoc;
 use crate::extract::delegations::{find_delegations, DelegationFact, Membership};
 use crate::extract::events::{adjective_duration_event, clause_around, event_kinds};
 use crate::extract::names::{find_names, Lexicon, NameKind, NameMention};
-use crate::extract::number::{find_counts, CountMention};
+use crate::extract::number::{find_counts_beside, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
 use crate::extract::quotes::{find_quotes, Quote};
 use crate::extract::roles::Role;
@@ -24,6 +24,8 @@ pub struct Analysis {
     /// Delegation facts; `name` indexes `names`.
     pub delegations: Vec<DelegationFact>,
     pub places: Vec<PlaceMention>,
+    /// Event kinds of each place's sentence (parallel to `places`).
+    pub place_events: Vec<Vec<&'static str>>,
     pub quotes: Vec<Quote>,
     /// With the sentence index and the event kinds of its clause (`events`) and sentence (`broad`).
     pub times: Vec<Located<TimeMention>>,
@@ -64,7 +66,12 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
         if broad.is_empty() {
             broad = inherited.clone();
         }
-        for t in find_times(&seg, i) {
+        let sentence_times = find_times(&seg, i);
+        for c in find_counts_beside(&seg, i, &sentence_times) {
+            let events = event_kinds(&seg, clause_around(&seg, i, c.span));
+            counts.push(Located { fact: c, sentence: i, events, broad: broad.clone() });
+        }
+        for t in sentence_times {
             let mut events = event_kinds(&seg, clause_around(&seg, i, t.span));
             if events.is_empty() {
                 events = inherited.clone();
@@ -74,14 +81,11 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
             }
             times.push(Located { fact: t, sentence: i, events, broad: broad.clone() });
         }
-        for c in find_counts(&seg, i) {
-            let events = event_kinds(&seg, clause_around(&seg, i, c.span));
-            counts.push(Located { fact: c, sentence: i, events, broad: broad.clone() });
-        }
     }
     let places = find_places(&seg, &names);
+    let place_events = places.iter().map(|p| seg.sentences.get(p.sentence).map(|s| event_kinds(&seg, s.span)).unwrap_or_default()).collect();
     let quotes = find_quotes(&seg);
-    Analysis { seg, names, delegations, places, quotes, times, counts }
+    Analysis { seg, names, delegations, places, place_events, quotes, times, counts }
 }
 
 /// Does the sentence open with a pronoun and an event verb ("It lasted", "They began")?
@@ -154,7 +158,13 @@ impl FactBase {
             }
         }
         // Pass 1: analyse every document and learn the people.
-        let analyses: Vec<Analysis> = docs.iter().map(|d| analyze(&d.text, TextKind::Plain, &lexicon)).collect();
+        let analyses: Vec<Analysis> = par_map(&docs, |d| {
+            let mut a = analyze(&d.text, TextKind::Plain, &lexicon);
+            // The document keeps its text; two more copies per article would double the memory.
+            a.seg.text = String::new();
+            a.seg.masked = String::new();
+            a
+        });
         let mut people = People::default();
         for (doc, a) in analyses.iter().enumerate() {
             people.learn(doc, a);
@@ -221,15 +231,23 @@ fn doc_facts(doc: usize, a: Analysis, people: &mut People) -> DocFacts {
             SourceQuote { words: quote_words(&q.text), quote: q, speaker }
         })
         .collect();
-    let places = a
-        .places
-        .into_iter()
-        .map(|p| {
-            let ev = sentences.get(p.sentence).map(|s| event_kinds(&a.seg, *s)).unwrap_or_default();
-            (p, ev)
-        })
-        .collect();
+    let places = a.places.into_iter().zip(a.place_events).collect();
     DocFacts { sentences, places, times: a.times, counts: a.counts, quotes, delegations, mentions }
+}
+
+/// `items.iter().map(f)` on every core, order kept. Large corpora take seconds to analyse.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads <= 1 || items.len() < 64 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items.chunks(chunk).map(|c| scope.spawn(move || c.iter().map(f).collect::<Vec<R>>())).collect();
+        // A panicking extractor is a bug; re-raise it rather than lose documents silently.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
 }
 
 /// Words of a quote for comparison: lower case, one apostrophe, dashes and punctuation dropped.
