@@ -30,6 +30,8 @@ pub struct Context<'a> {
     pub persons: Vec<Option<PersonId>>,
     /// Byte spans of the draft's quotes: facts inside them are the speaker's, not the writer's.
     pub quote_spans: Vec<Span>,
+    /// Each draft quote and where the sources have it; shared by the quote rules.
+    pub quote_matches: Vec<quote_match::QuoteMatch<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -42,7 +44,9 @@ impl<'a> Context<'a> {
             .map(|n| if n.kind == crate::extract::names::NameKind::Thing { None } else { fb.people.resolve(&n.words) })
             .collect();
         let quote_spans = draft.quotes.iter().map(|q| q.span).collect();
-        Context { fb, draft, relevant, persons, quote_spans }
+        let mut cx = Context { fb, draft, relevant, persons, quote_spans, quote_matches: Vec::new() };
+        cx.quote_matches = quote_match::match_quotes(&cx);
+        cx
     }
 
     pub fn in_quote(&self, span: Span) -> bool {

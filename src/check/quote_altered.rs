@@ -6,7 +6,7 @@ use crate::finding::{Finding, Rule};
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for m in super::quote_match::match_quotes(cx) {
+    for m in &cx.quote_matches {
         if !m.verbatim.is_empty() || m.near.is_empty() || matches!(m.said, Said::Nobody | Said::Anonymous) {
             continue;
         }

@@ -26,7 +26,7 @@ pub struct Near<'a> {
 }
 
 pub struct QuoteMatch<'a> {
-    pub quote: &'a Quote,
+    pub quote: Quote,
     pub words: Vec<String>,
     pub said: Said,
     pub verbatim: Vec<(usize, &'a SourceQuote)>,
@@ -85,7 +85,7 @@ fn align(draft: &[String], src: &[String]) -> (usize, Vec<String>, Vec<String>) 
     (dp[at(0, 0)] as usize, draft_only, src_only)
 }
 
-pub fn match_quotes<'a>(cx: &'a Context) -> Vec<QuoteMatch<'a>> {
+pub fn match_quotes<'a>(cx: &Context<'a>) -> Vec<QuoteMatch<'a>> {
     let fb = cx.fb;
     let mut out = Vec::new();
     for q in &cx.draft.quotes {
@@ -115,7 +115,7 @@ pub fn match_quotes<'a>(cx: &'a Context) -> Vec<QuoteMatch<'a>> {
             }
         }
         near.sort_by(|a, b| b.ratio.total_cmp(&a.ratio));
-        out.push(QuoteMatch { quote: q, words, said, verbatim, near });
+        out.push(QuoteMatch { quote: q.clone(), words, said, verbatim, near });
     }
     out
 }

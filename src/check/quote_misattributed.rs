@@ -9,7 +9,7 @@ const MIN_WORDS: usize = 4;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for m in super::quote_match::match_quotes(cx) {
+    for m in &cx.quote_matches {
         let Said::Person(me) = m.said else { continue };
         if m.words.len() < MIN_WORDS || m.verbatim.is_empty() {
             continue;

@@ -9,7 +9,7 @@ const MIN_WORDS: usize = 4;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
-    for m in super::quote_match::match_quotes(cx) {
+    for m in &cx.quote_matches {
         if m.quote.partial || m.words.len() < MIN_WORDS || cx.is_heading(cx.draft.seg.sentence_at(m.quote.span.start).unwrap_or(0)) {
             continue;
         }

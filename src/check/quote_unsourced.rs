@@ -7,8 +7,8 @@ use crate::finding::{Finding, Rule};
 const MIN_WORDS: usize = 4;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    super::quote_match::match_quotes(cx)
-        .into_iter()
+    cx.quote_matches
+        .iter()
         .filter(|m| m.words.len() >= MIN_WORDS && m.verbatim.is_empty() && m.near.is_empty() && !matches!(m.said, Said::Nobody))
         .map(|m| Finding::new(Rule::QuoteUnsourced, m.quote.span, "this quote is in none of the sources"))
         .collect()

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     // Two wordings of one quote: the draft follows one of them.
-    for m in super::quote_match::match_quotes(cx) {
+    for m in &cx.quote_matches {
         let Some((d, sq)) = m.verbatim.first() else { continue };
         let other = m.near.iter().find(|n| n.doc != *d && n.source.speaker == sq.speaker && sq.speaker.is_some());
         if let Some(n) = other {
