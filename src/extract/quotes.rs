@@ -21,7 +21,7 @@ pub enum MentionKind {
 pub struct Speaker {
     /// The mention the attribution attaches to. Serialised as `span: [start, end]`, the shape
     /// the quote scorer and JSON consumers read.
-    #[serde(rename = "span", serialize_with = "span_as_pair")]
+    #[serde(rename = "span")]
     pub mention: Span,
     pub text: String,
     pub kind: MentionKind,
@@ -38,7 +38,6 @@ pub struct Speaker {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Quote {
     /// The quoted words, without the quotation marks.
-    #[serde(serialize_with = "span_as_pair")]
     pub span: Span,
     pub text: String,
     /// Index of the paragraph the quote starts in.
@@ -48,10 +47,6 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
 }
 
-
-fn span_as_pair<S: serde::Serializer>(span: &Span, s: S) -> Result<S::Ok, S::Error> {
-    [span.start, span.end].serialize(s)
-}
 
 /// Every direct quote in the document, in order.
 pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {

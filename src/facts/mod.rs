@@ -99,6 +99,50 @@ fn refers_back_to_event(seg: &Segmented, i: usize) -> bool {
     pronoun && verb
 }
 
+/// Everything extracted from one document, for `copydesk facts`, hovers and outlines.
+/// Spans are byte offsets into the document.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct DocumentFacts {
+    pub names: Vec<NameMention>,
+    pub delegations: Vec<DelegationView>,
+    pub places: Vec<PlaceMention>,
+    pub quotes: Vec<Quote>,
+    pub times: Vec<TimeMention>,
+    pub counts: Vec<CountMention>,
+}
+
+/// A delegation fact with the person's name spelled out.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct DelegationView {
+    pub side: String,
+    pub person: String,
+    pub person_span: Span,
+    pub role: Membership,
+    pub cue: Span,
+}
+
+/// What copydesk understands of a document on its own, without a corpus. `kind` is `Plain` for
+/// newswire `.txt` files (one paragraph per line), `Markdown` otherwise.
+pub fn document_facts(text: &str, kind: TextKind) -> DocumentFacts {
+    let a = analyze(text, kind, &HashSet::new());
+    let delegations = a
+        .delegations
+        .iter()
+        .filter_map(|d| {
+            let n = a.names.get(d.name)?;
+            Some(DelegationView { side: d.side.clone(), person: n.text(), person_span: n.span, role: d.role, cue: d.cue })
+        })
+        .collect();
+    DocumentFacts {
+        delegations,
+        times: a.times.into_iter().map(|t| t.fact).collect(),
+        counts: a.counts.into_iter().map(|c| c.fact).collect(),
+        names: a.names,
+        places: a.places,
+        quotes: a.quotes,
+    }
+}
+
 /// A fact about a person, kept with where it was said.
 #[derive(Debug, Clone)]
 pub struct Sourced<T> {

@@ -14,11 +14,17 @@ pub use tokens::{tokenize, Token, TokenKind};
 
 use serde::Serialize;
 
-/// A half-open byte range `[start, end)` into a document's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+/// A half-open byte range `[start, end)` into a document's text. Serialises as `[start, end]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [self.start, self.end].serialize(s)
+    }
 }
 
 impl Span {
