@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut first_spelling: HashMap<PersonId, (String, usize)> = HashMap::new();
+    // One finding per second spelling, not one per use of it.
+    let mut reported: std::collections::HashSet<(PersonId, String)> = std::collections::HashSet::new();
     let mut out = Vec::new();
     for (i, n) in cx.draft.names.iter().enumerate() {
         let Some(p) = cx.persons[i] else { continue };
@@ -18,7 +20,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             Some((first, _)) if first.eq_ignore_ascii_case(&surname) => {}
             Some((first, _)) => {
                 // Only spellings of the same word: a first name alone ("Alma") is not a respelling.
-                if !crate::facts::people_spelling_variants(first, &surname) {
+                if !crate::facts::people_spelling_variants(first, &surname) || !reported.insert((p, surname.to_lowercase())) {
                     continue;
                 }
                 let first = first.clone();
@@ -50,5 +52,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].severity, Severity::Information);
         assert!(findings_of(Rule::NameInconsistent, SRC, "Olek Kovalenko spoke. Later Kovalenko left.").is_empty());
+        let twice = findings_of(Rule::NameInconsistent, SRC, "Olek Kovalenko spoke. Kovalenkko left. Kovalenkko came back.");
+        assert_eq!(twice.len(), 1);
     }
 }

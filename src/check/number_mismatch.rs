@@ -34,6 +34,13 @@ pub(crate) fn content_words(text: &str, skip: &HashSet<String>) -> HashSet<Strin
         .collect()
 }
 
+/// "two more regions" counts an addition to something, not the thing itself.
+pub(crate) fn counts_an_addition(c: &CountMention, text: &str) -> bool {
+    let after = text.get(c.number_span.end..).unwrap_or("").trim_start();
+    let first = after.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    matches!(first.as_str(), "more" | "additional" | "other" | "further" | "extra" | "new" | "another")
+}
+
 /// Same counted thing: same head noun, and the same modifier when both name one.
 pub(crate) fn same_unit(a: &CountMention, b: &CountMention) -> bool {
     if a.head.is_empty() || a.head != b.head || a.kind != b.kind {
@@ -51,7 +58,12 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     for c in &cx.draft.counts {
         // Durations are time-conflict's to judge.
-        if c.fact.head.is_empty() || crate::extract::number::is_time_unit(&c.fact.head) || cx.in_quote(c.fact.span) || cx.is_heading(c.sentence) {
+        if c.fact.head.is_empty()
+            || crate::extract::number::is_time_unit(&c.fact.head)
+            || cx.in_quote(c.fact.span)
+            || cx.is_heading(c.sentence)
+            || counts_an_addition(&c.fact, &cx.draft.seg.text)
+        {
             continue;
         }
         let unit_words: HashSet<String> = c.fact.unit.split_whitespace().map(knowledge::noun_lemma).collect();
@@ -60,7 +72,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         for &d in &cx.relevant {
             let f = &fb.facts[d];
             for sc in &f.counts {
-                if !same_unit(&c.fact, &sc.fact) {
+                if !same_unit(&c.fact, &sc.fact) || counts_an_addition(&sc.fact, &fb.docs[d].text) {
                     continue;
                 }
                 let Some(sentence) = f.sentences.get(sc.sentence) else { continue };

@@ -1,6 +1,6 @@
 //! source-conflict: the sources disagree on the fact the draft states (information).
 
-use super::number_mismatch::{agree, content_words, same_unit};
+use super::number_mismatch::{agree, content_words, counts_an_addition, same_unit};
 use super::quote_match::quote_evidence;
 use super::Context;
 use crate::finding::{Finding, Rule};
@@ -22,7 +22,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     // Two values for one count: the draft agrees with some sources but not others.
     let fb = cx.fb;
     for c in &cx.draft.counts {
-        if c.fact.head.is_empty() || crate::extract::number::is_time_unit(&c.fact.head) || cx.in_quote(c.fact.span) {
+        if c.fact.head.is_empty() || crate::extract::number::is_time_unit(&c.fact.head) || cx.in_quote(c.fact.span) || counts_an_addition(&c.fact, &cx.draft.seg.text) {
             continue;
         }
         let unit: HashSet<String> = c.fact.unit.split_whitespace().map(crate::knowledge::noun_lemma).collect();
@@ -33,7 +33,10 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let f = &fb.facts[d];
             for sc in &f.counts {
                 let Some(s) = f.sentences.get(sc.sentence) else { continue };
-                if !same_unit(&c.fact, &sc.fact) || content_words(s.slice(&fb.docs[d].text), &unit).intersection(&mine).count() < 2 {
+                if !same_unit(&c.fact, &sc.fact)
+                    || counts_an_addition(&sc.fact, &fb.docs[d].text)
+                    || content_words(s.slice(&fb.docs[d].text), &unit).intersection(&mine).count() < 3
+                {
                     continue;
                 }
                 if agree(&c.fact, &sc.fact) { agreeing.push((d, *s)) } else { disagreeing.push((d, *s)) }

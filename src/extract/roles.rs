@@ -13,6 +13,8 @@ pub struct Role {
     pub qualifiers: BTreeSet<String>,
     /// The country the role belongs to, when the title says ("Turkish", "Ukraine's").
     pub nation: Option<String>,
+    /// Names of bodies in the title ("EU Commission", "NATO"): spelled too many ways to compare.
+    pub affiliation: BTreeSet<String>,
 }
 
 /// Synonyms fold onto one head so "spokesman" and "spokesperson" agree.
@@ -36,6 +38,7 @@ impl Role {
     pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Role> {
         let mut head: Option<String> = None;
         let mut qualifiers = BTreeSet::new();
+        let mut affiliation = BTreeSet::new();
         let mut nation = None;
         for (i, raw) in words.into_iter().enumerate() {
             let (stem, possessive) = strip_possessive(raw);
@@ -50,26 +53,54 @@ impl Role {
                     nation = Some(c.name.to_string());
                     continue;
                 }
+            } else if possessive {
+                // "Trump's envoy", "the company's director": whose, not which role.
+                continue;
             }
             if knowledge::is_title_head(&lower) {
                 if let Some(prev) = head.take() {
                     qualifiers.insert(prev);
                 }
                 head = Some(fold_head(&lower).to_string());
-            } else {
+            } else if knowledge::TITLE_QUALIFIERS.contains(&lower.as_str()) || stem.chars().next().is_some_and(char::is_lowercase) {
                 qualifiers.insert(lower);
+            } else {
+                affiliation.insert(lower);
             }
         }
         let head = head?;
         qualifiers.remove(&head);
-        Some(Role { head, qualifiers, nation })
+        Some(Role { head, qualifiers, nation, affiliation })
     }
 
-    /// Could one person hold both titles as written? Less specific agrees with more specific.
+    /// Could one person hold both titles as written? Less specific agrees with more specific;
+    /// words like "senior" or "special" say nothing about which office it is.
     pub fn compatible(&self, other: &Role) -> bool {
+        let (pa, ra) = self.portfolio_and_rank();
+        let (pb, rb) = other.portfolio_and_rank();
         self.head == other.head
-            && (self.qualifiers.is_subset(&other.qualifiers) || other.qualifiers.is_subset(&self.qualifiers))
+            && (pa.is_subset(&pb) || pb.is_subset(&pa))
+            && (ra == rb || pa.is_empty() || pb.is_empty())
             && nations_agree(&self.nation, &other.nation)
+    }
+
+    /// Qualifiers that name the office ("foreign", "finance") and those that rank it ("deputy").
+    fn portfolio_and_rank(&self) -> (BTreeSet<&str>, BTreeSet<&str>) {
+        let mut portfolio = BTreeSet::new();
+        let mut rank = BTreeSet::new();
+        for q in &self.qualifiers {
+            match q.as_str() {
+                "deputy" | "vice" | "assistant" | "under" | "associate" => {
+                    rank.insert(q.as_str());
+                }
+                "special" | "senior" | "top" | "presidential" | "former" | "acting" | "interim" | "longtime" | "new"
+                | "then" | "current" | "outgoing" | "incoming" | "veteran" | "chief" | "lead" | "principal" => {}
+                _ => {
+                    portfolio.insert(q.as_str());
+                }
+            }
+        }
+        (portfolio, rank)
     }
 
     /// Two titles of the same kind that cannot both be right: same head, different portfolio,
@@ -145,6 +176,16 @@ mod tests {
         assert!(role("Norway's defence minister").conflicts(&role("Norwegian Foreign Minister")));
         assert!(!role("spokesperson").conflicts(&role("Foreign Minister")));
         assert!(role("Swedish Foreign Minister").conflicts(&role("Norwegian Foreign Minister")));
+    }
+
+    #[test]
+    fn descriptive_words_and_possessors_do_not_conflict() {
+        assert!(role("special envoy").compatible(&role("Trump's Ukraine envoy")));
+        assert!(role("the company's finance director").compatible(&role("finance director")));
+        assert!(role("Deputy Foreign Minister").conflicts(&role("Foreign Minister")));
+        assert!(role("senior aide").compatible(&role("Kremlin aide")));
+        assert!(role("European Commission President").compatible(&role("EU Commission President")));
+        assert!(role("Defence Ministry spokesman").conflicts(&role("Foreign Ministry spokesperson")));
     }
 
     #[test]

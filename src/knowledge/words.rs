@@ -57,6 +57,14 @@ pub const TITLE_QUALIFIERS: &[&str] = &[
     "state", "home", "general", "executive", "assistant", "associate", "principal", "lead",
     "special", "presidential", "national", "security", "intelligence", "military", "press",
     "communications", "policy", "planning", "foreign-policy", "top", "chief", "managing",
+    "shipping", "maritime", "fisheries", "environment", "industry", "tourism", "sports", "sport",
+    "youth", "digital", "housing", "infrastructure", "affairs", "development", "social", "welfare",
+    "employment", "science", "technology", "research", "budget", "treasury", "commerce", "economic",
+    "veterans", "homeland", "transportation", "water", "mines", "mining", "oil", "petroleum", "land",
+    "public", "works", "family", "women", "equality", "immigration", "migration", "heritage",
+    "information", "media", "telecommunications", "climate", "natural", "resources", "operations",
+    "marketing", "sales", "financial", "technical", "legal", "human", "regional", "local", "urban",
+    "rural", "food", "aviation", "railways", "ports", "labour", "labor", "pensions",
 ];
 
 /// The American spelling of a British title word, so "defence minister" = "defense minister".
