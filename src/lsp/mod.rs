@@ -1,7 +1,96 @@
 //! The language server. The only module that knows about LSP.
 
+mod position;
+mod present;
+mod server;
+mod settings;
+
+pub use position::{apply_change, Encoding};
+pub use present::RULE_DOCS_URL;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::{LspService, Server};
+
+/// Requests that may run at once. Above the library's default of 4 because a pull-diagnostics
+/// request waiting for the first corpus index must not hold up hovers.
+const CONCURRENCY: usize = 32;
+
 /// Serve LSP on stdio until the client exits; returns the process exit code.
 pub fn serve() -> i32 {
-    eprintln!("copydesk: the language server is not built yet");
-    2
+    init_tracing();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("copydesk: cannot start the async runtime: {e}");
+            return 2;
+        }
+    };
+    runtime.block_on(serve_io(tokio::io::stdin(), tokio::io::stdout()));
+    // tokio's stdin reader sits on a blocking thread that would keep the process alive after
+    // `exit`, orphaned behind the editor.
+    std::process::exit(0)
+}
+
+/// Serve LSP over any byte streams (stdio, or an in-memory pipe in tests) until `exit` or EOF.
+pub async fn serve_io<I, O>(input: I, output: O)
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let (service, socket) = LspService::new(server::Backend::new);
+    Server::new(input, output, socket).concurrency_level(CONCURRENCY).serve(service).await;
+}
+
+fn init_tracing() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("COPYDESK_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    // stdout carries the protocol; logs must go to stderr.
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_ansi(false).try_init();
+}
+
+/// An engine call that panicked or could not be run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EngineError {
+    pub what: &'static str,
+    pub message: String,
+}
+
+impl std::fmt::Display for EngineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "copydesk {} failed: {}", self.what, self.message)
+    }
+}
+
+/// Run engine code off the async executor, turning a panic into an error for this one request.
+pub(crate) async fn blocking<T, F>(what: &'static str, f: F) -> Result<T, EngineError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let run = tokio::task::spawn_blocking(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)));
+    match run.await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(payload)) => {
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "panic".to_string());
+            tracing::error!("{what} panicked: {message}");
+            Err(EngineError { what, message })
+        }
+        Err(e) => Err(EngineError { what, message: e.to_string() }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panicking_engine_call_becomes_an_error() {
+        let err = blocking("check", || -> u8 { panic!("boom at byte 7") }).await.unwrap_err();
+        assert_eq!(err.what, "check");
+        assert!(err.message.contains("boom at byte 7"));
+        assert_eq!(blocking("check", || 5).await, Ok(5));
+    }
 }

@@ -1,0 +1,441 @@
+//! Findings and facts as protocol objects: diagnostics, hovers, symbols, edits. Pure functions.
+
+use super::position::{position_of_byte, range_of_span, Encoding};
+use crate::extract::number::{Bound, CountKind};
+use crate::extract::time::{TimeValue, Zone};
+use crate::extract::DocumentFacts;
+use crate::facts::FactBase;
+use crate::finding::{Evidence, Finding, Severity};
+use crate::text::Span;
+use ropey::Rope;
+use std::collections::BTreeSet;
+use std::str::FromStr;
+use tower_lsp_server::ls_types::{
+    CodeDescription, Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DocumentSymbol, Location, NumberOrString, Position,
+    Range, SymbolKind, TextEdit, Uri,
+};
+
+/// Where rule documentation lives; each rule has the anchor `#<code>`.
+pub const RULE_DOCS_URL: &str = "https://github.com/copydesk/copydesk/blob/main/README.md";
+pub const SOURCE: &str = "copydesk";
+pub const IGNORE_MARKER: &str = "copydesk-ignore";
+
+pub fn rule_href(code: &str) -> Option<Uri> {
+    Uri::from_str(&format!("{RULE_DOCS_URL}#{code}")).ok()
+}
+
+/// The source file location of an evidence sentence.
+pub fn evidence_location(facts: &FactBase, ev: &Evidence) -> Option<Location> {
+    let doc = facts.docs.get(ev.doc)?;
+    let uri = Uri::from_str(&doc.uri).ok()?;
+    let (start, end) = doc.file_range(ev.span);
+    Some(Location {
+        uri,
+        range: Range { start: Position { line: start.line, character: start.character }, end: Position { line: end.line, character: end.character } },
+    })
+}
+
+fn lsp_severity(severity: Severity) -> DiagnosticSeverity {
+    match severity.lsp_number() {
+        1 => DiagnosticSeverity::ERROR,
+        2 => DiagnosticSeverity::WARNING,
+        3 => DiagnosticSeverity::INFORMATION,
+        _ => DiagnosticSeverity::HINT,
+    }
+}
+
+pub fn to_diagnostic(finding: &Finding, rope: &Rope, enc: Encoding, facts: &FactBase) -> Diagnostic {
+    let code = finding.rule.code();
+    let related: Vec<DiagnosticRelatedInformation> = finding
+        .evidence
+        .iter()
+        .filter_map(|ev| Some(DiagnosticRelatedInformation { location: evidence_location(facts, ev)?, message: ev.sentence.clone() }))
+        .collect();
+    Diagnostic {
+        range: range_of_span(rope, finding.span, enc),
+        severity: Some(lsp_severity(finding.severity)),
+        code: Some(NumberOrString::String(code.to_string())),
+        code_description: rule_href(code).map(|href| CodeDescription { href }),
+        source: Some(SOURCE.to_string()),
+        message: finding.message.clone(),
+        related_information: if related.is_empty() { None } else { Some(related) },
+        tags: None,
+        data: None,
+    }
+}
+
+/// One line of an evidence list: file label, 1-based line, outlet when known.
+fn source_label(facts: &FactBase, ev: &Evidence) -> String {
+    let Some(doc) = facts.docs.get(ev.doc) else { return "unknown source".to_string() };
+    let (start, _) = doc.file_range(ev.span);
+    let mut label = format!("`{}:{}`", doc.label, start.line + 1);
+    if let Some(outlet) = doc.meta.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        label.push_str(&format!(" ({})", escape_md(outlet)));
+    }
+    label
+}
+
+fn escape_md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Markdown for a finding: what the draft says, the evidence, how many sources bear on it.
+pub fn finding_markdown(finding: &Finding, draft: &str, facts: &FactBase) -> String {
+    let mut md = format!("**{}** · {} · `{}`\n\n{}\n", SOURCE, finding.severity.name(), finding.rule.code(), escape_md(&finding.message));
+    let said = one_line(finding.span.slice(draft));
+    if !said.is_empty() {
+        md.push_str(&format!("\n**The draft says:** “{}”\n", escape_md(&said)));
+    }
+    if !finding.evidence.is_empty() {
+        md.push_str("\n**Sources:**\n");
+        for ev in &finding.evidence {
+            md.push_str(&format!("- {}: “{}”\n", source_label(facts, ev), escape_md(&one_line(&ev.sentence))));
+        }
+        let docs: BTreeSet<usize> = finding.evidence.iter().map(|e| e.doc).collect();
+        md.push_str(&format!("\n*{} of {} corpus documents bear on this.*\n", docs.len(), facts.docs.len()));
+    }
+    md
+}
+
+/// Kinds of extracted fact shown in hovers and the outline. A new kind of fact needs a variant
+/// here and one block in `fact_items`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum FactGroup {
+    Quote,
+    Time,
+    Count,
+}
+
+impl FactGroup {
+    pub fn singular(self) -> &'static str {
+        match self {
+            FactGroup::Quote => "Quote",
+            FactGroup::Time => "Time",
+            FactGroup::Count => "Count",
+        }
+    }
+    pub fn plural(self) -> &'static str {
+        match self {
+            FactGroup::Quote => "Quotes",
+            FactGroup::Time => "Times",
+            FactGroup::Count => "Counts",
+        }
+    }
+    pub fn symbol_kind(self) -> SymbolKind {
+        match self {
+            FactGroup::Quote => SymbolKind::STRING,
+            FactGroup::Time => SymbolKind::EVENT,
+            FactGroup::Count => SymbolKind::NUMBER,
+        }
+    }
+}
+
+/// One extracted fact, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FactItem {
+    pub group: FactGroup,
+    pub span: Span,
+    /// Short name for the outline.
+    pub name: String,
+    /// What copydesk read, one Markdown line each.
+    pub details: Vec<String>,
+    /// Text to look for verbatim in the corpus (quotes), for go to definition.
+    pub search: Option<String>,
+}
+
+fn clip(s: &str, max_chars: usize) -> String {
+    let s = one_line(s);
+    if s.chars().count() <= max_chars {
+        s
+    } else {
+        let mut out: String = s.chars().take(max_chars).collect();
+        out.push('…');
+        out
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+fn describe_minutes(m: f64) -> String {
+    if m >= 1440.0 && (m / 1440.0).fract() == 0.0 {
+        format!("{} days", m / 1440.0)
+    } else if m >= 60.0 && (m / 60.0).fract() == 0.0 {
+        format!("{} h", m / 60.0)
+    } else {
+        format!("{m} min")
+    }
+}
+
+pub fn describe_time(value: &TimeValue) -> String {
+    match value {
+        TimeValue::Clock { minutes, zone } => {
+            let zone = match zone {
+                Zone::Utc => " UTC".to_string(),
+                Zone::Offset(o) => format!(" UTC{}{:02}:{:02}", if *o < 0 { '-' } else { '+' }, o.abs() / 60, o.abs() % 60),
+                Zone::Named(id) => format!(" ({id})"),
+                Zone::Local => " local time".to_string(),
+                Zone::Unspecified => " (no time zone given)".to_string(),
+            };
+            format!("clock time {:02}:{:02}{zone}", minutes / 60 % 24, minutes % 60)
+        }
+        TimeValue::Weekday { day } => format!("weekday {}", WEEKDAYS.get(*day as usize).unwrap_or(&"?")),
+        TimeValue::Date { year, month, day } => {
+            let month = MONTHS.get((*month as usize).wrapping_sub(1)).unwrap_or(&"?");
+            let mut s = String::from("date ");
+            if let Some(d) = day {
+                s.push_str(&format!("{d} "));
+            }
+            s.push_str(month);
+            if let Some(y) = year {
+                s.push_str(&format!(" {y}"));
+            }
+            s
+        }
+        TimeValue::Duration { min_minutes, max_minutes } => {
+            if min_minutes == max_minutes {
+                format!("duration {}", describe_minutes(*min_minutes))
+            } else {
+                format!("duration {} to {}", describe_minutes(*min_minutes), describe_minutes(*max_minutes))
+            }
+        }
+    }
+}
+
+fn describe_count(value: f64, kind: CountKind, bound: Bound) -> String {
+    let bound = match bound {
+        Bound::Exact => "",
+        Bound::Approximate => "about ",
+        Bound::AtLeast => "at least ",
+        Bound::AtMost => "at most ",
+    };
+    let kind = match kind {
+        CountKind::Cardinal => "",
+        CountKind::Ordinal => " (ordinal)",
+        CountKind::Fraction => " (fraction)",
+        CountKind::Multiplier => " (multiplier)",
+        CountKind::Percent => " %",
+    };
+    format!("{bound}{value}{kind}")
+}
+
+pub fn fact_items(facts: &DocumentFacts, draft: &str) -> Vec<FactItem> {
+    let mut items = Vec::new();
+    for q in &facts.quotes {
+        let mut details = vec![format!("“{}”", escape_md(&clip(&q.text, 300)))];
+        match &q.speaker {
+            Some(s) => {
+                let who = s.name.clone().unwrap_or_else(|| s.text.clone());
+                let mut line = format!("speaker: **{}**", escape_md(&one_line(&who)));
+                if s.anonymous {
+                    line.push_str(" (unnamed)");
+                }
+                if s.from_earlier_paragraph {
+                    line.push_str(" (from an earlier paragraph)");
+                }
+                details.push(line);
+            }
+            None => details.push("speaker: none found in the draft".to_string()),
+        }
+        if q.partial {
+            details.push("a fragment quoted inside the writer's sentence".to_string());
+        }
+        items.push(FactItem {
+            group: FactGroup::Quote,
+            span: q.span,
+            name: format!("“{}”", clip(&q.text, 60)),
+            details,
+            search: Some(q.text.clone()),
+        });
+    }
+    for t in &facts.times {
+        let what = describe_time(&t.value);
+        items.push(FactItem {
+            group: FactGroup::Time,
+            span: t.span,
+            name: clip(t.span.slice(draft), 60),
+            details: vec![format!("read as {what}")],
+            search: None,
+        });
+    }
+    for c in &facts.counts {
+        let mut line = format!("read as {}", describe_count(c.value, c.kind, c.bound));
+        if !c.unit.is_empty() {
+            line.push_str(&format!(" {}", escape_md(&c.unit)));
+        }
+        items.push(FactItem { group: FactGroup::Count, span: c.span, name: clip(c.span.slice(draft), 60), details: vec![line], search: None });
+    }
+    items
+}
+
+pub fn fact_markdown(item: &FactItem, draft: &str, corpus_docs: Option<usize>) -> String {
+    let mut md = format!("**{}** · {}\n\n", SOURCE, item.group.singular());
+    let said = clip(item.span.slice(draft), 300);
+    if !said.is_empty() && item.group != FactGroup::Quote {
+        md.push_str(&format!("**The draft says:** “{}”\n\n", escape_md(&said)));
+    }
+    for d in &item.details {
+        md.push_str(&format!("- {d}\n"));
+    }
+    match corpus_docs {
+        Some(n) => md.push_str(&format!("\n*No conflict found in the corpus ({n} documents).*\n")),
+        None => md.push_str("\n*The corpus is still being indexed.*\n"),
+    }
+    md
+}
+
+/// Facts as an outline: one container per kind, the facts inside in document order.
+pub fn document_symbols(items: &[FactItem], rope: &Rope, enc: Encoding) -> Vec<DocumentSymbol> {
+    let mut groups: Vec<(FactGroup, Vec<&FactItem>)> = Vec::new();
+    for item in items {
+        match groups.iter_mut().find(|(g, _)| *g == item.group) {
+            Some((_, v)) => v.push(item),
+            None => groups.push((item.group, vec![item])),
+        }
+    }
+    groups.sort_by_key(|(g, _)| *g);
+    groups
+        .into_iter()
+        .filter_map(|(group, mut members)| {
+            members.sort_by_key(|m| m.span);
+            let children: Vec<DocumentSymbol> = members.iter().map(|m| symbol(&m.name, m.details.first().cloned(), group.symbol_kind(), range_of_span(rope, m.span, enc))).collect();
+            let first = children.first()?.range.start;
+            let last = children.iter().map(|c| c.range.end).max_by_key(|p| (p.line, p.character))?;
+            let range = Range { start: first, end: last };
+            let mut parent = symbol(group.plural(), Some(format!("{}", children.len())), SymbolKind::NAMESPACE, range);
+            parent.children = Some(children);
+            Some(parent)
+        })
+        .collect()
+}
+
+#[allow(deprecated)]
+fn symbol(name: &str, detail: Option<String>, kind: SymbolKind, range: Range) -> DocumentSymbol {
+    // Clients reject empty names.
+    let name = if name.trim().is_empty() { "(empty)".to_string() } else { name.to_string() };
+    DocumentSymbol { name, detail, kind, tags: None, deprecated: None, range, selection_range: range, children: None }
+}
+
+/// The edit behind "Ignore this finding": a marker comment on its own line above the finding's
+/// line, indented like it and ended the way that line is ended.
+pub fn ignore_edit(finding: &Finding, rope: &Rope, enc: Encoding) -> TextEdit {
+    let at = position_of_byte(rope, finding.span.start, enc);
+    let line = rope.line(at.line as usize);
+    let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    let text = line.to_string();
+    let eol = if text.ends_with("\r\n") {
+        "\r\n"
+    } else if text.ends_with('\r') {
+        "\r"
+    } else if text.ends_with('\n') {
+        "\n"
+    } else if rope.len_lines() > 1 && rope.line(0).to_string().ends_with("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let start = Position { line: at.line, character: 0 };
+    TextEdit { range: Range { start, end: start }, new_text: format!("{indent}<!-- {IGNORE_MARKER} {} -->{eol}", finding.rule.code()) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::SourceDoc;
+    use crate::extract::quotes::{MentionKind, Quote, Speaker};
+    use crate::finding::Rule;
+
+    fn corpus() -> FactBase {
+        let mut doc = SourceDoc::from_text("/src/a.txt", "Intro line.\nThe talks began at 10:00 on Friday.\n");
+        doc.meta.outlet = Some("Wire".to_string());
+        FactBase::build(vec![doc, SourceDoc::from_text("/src/b.txt", "Other.")])
+    }
+
+    fn finding(draft: &str) -> Finding {
+        let at = draft.find("9:30").unwrap();
+        let ev_text = "The talks began at 10:00 on Friday.";
+        let ev_start = "Intro line.\n".len();
+        Finding::new(Rule::TimeConflict, Span::new(at, at + 4), "the sources say 10:00")
+            .with_evidence(vec![Evidence { doc: 0, span: Span::new(ev_start, ev_start + ev_text.len()), sentence: ev_text.to_string() }])
+            .with_fix("Use 10:00", Span::new(at, at + 4), "10:00")
+    }
+
+    #[test]
+    fn diagnostic_carries_code_link_source_and_evidence() {
+        let draft = "Héllo 😀\r\nTalks began at 9:30.";
+        let facts = corpus();
+        let rope = Rope::from_str(draft);
+        let d = to_diagnostic(&finding(draft), &rope, Encoding::Utf16, &facts);
+        assert_eq!(d.range, Range { start: Position { line: 1, character: 15 }, end: Position { line: 1, character: 19 } });
+        assert_eq!(d.code, Some(NumberOrString::String("time-conflict".into())));
+        assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
+        assert_eq!(d.source.as_deref(), Some("copydesk"));
+        assert!(d.code_description.unwrap().href.as_str().ends_with("README.md#time-conflict"));
+        let rel = d.related_information.unwrap();
+        assert_eq!(rel.len(), 1);
+        assert_eq!(rel[0].location.uri.as_str(), "file:///src/a.txt");
+        assert_eq!(rel[0].location.range.start, Position { line: 1, character: 0 });
+        assert_eq!(rel[0].message, "The talks began at 10:00 on Friday.");
+    }
+
+    #[test]
+    fn finding_hover_names_draft_text_sources_and_agreement() {
+        let draft = "Talks began at 9:30.";
+        let md = finding_markdown(&finding(draft), draft, &corpus());
+        assert!(md.contains("“9:30”"), "{md}");
+        assert!(md.contains("`a.txt:2` (Wire)"), "{md}");
+        assert!(md.contains("1 of 2 corpus documents"), "{md}");
+        assert!(md.contains("time-conflict"));
+    }
+
+    #[test]
+    fn ignore_edit_goes_on_its_own_line_with_the_line_ending() {
+        let draft = "First.\r\n  Talks began at 9:30.\r\n";
+        let e = ignore_edit(&finding(draft), &Rope::from_str(draft), Encoding::Utf16);
+        assert_eq!(e.range.start, Position { line: 1, character: 0 });
+        assert_eq!(e.range.start, e.range.end);
+        assert_eq!(e.new_text, "  <!-- copydesk-ignore time-conflict -->\r\n");
+        let draft = "Talks began at 9:30.";
+        assert_eq!(ignore_edit(&finding(draft), &Rope::from_str(draft), Encoding::Utf8).new_text, "<!-- copydesk-ignore time-conflict -->\n");
+    }
+
+    #[test]
+    fn facts_become_hover_items_and_an_outline() {
+        let draft = "“We will talk,” she said. It lasted two hours.";
+        let q_end = draft.find('”').unwrap();
+        let facts = DocumentFacts {
+            quotes: vec![Quote {
+                span: Span::new(3, q_end),
+                text: "We will talk,".into(),
+                paragraph: 0,
+                partial: false,
+                speaker: Some(Speaker { mention: Span::new(0, 0), text: "she".into(), kind: MentionKind::Pronoun, name: Some("Ana Diaz".into()), anonymous: false, from_earlier_paragraph: false }),
+            }],
+            times: vec![crate::extract::time::TimeMention {
+                span: Span::new(draft.find("two").unwrap(), draft.len() - 1),
+                value: TimeValue::Duration { min_minutes: 120.0, max_minutes: 120.0 },
+            }],
+            counts: vec![],
+        };
+        let items = fact_items(&facts, draft);
+        assert_eq!(items.len(), 2);
+        assert!(items[0].details.iter().any(|d| d.contains("Ana Diaz")));
+        assert_eq!(items[1].details, vec!["read as duration 2 h".to_string()]);
+        let md = fact_markdown(&items[1], draft, Some(3));
+        assert!(md.contains("“two hours”") && md.contains("3 documents"), "{md}");
+        let syms = document_symbols(&items, &Rope::from_str(draft), Encoding::Utf16);
+        assert_eq!(syms.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Quotes", "Times"]);
+        assert_eq!(syms[0].children.as_ref().unwrap()[0].name, "“We will talk,”");
+    }
+}

@@ -1,0 +1,849 @@
+//! The protocol handlers and the state they share.
+//!
+//! Ordering: tower-lsp-server starts handlers in arrival order but runs them concurrently. Edits
+//! are therefore applied in the *synchronous* part of `did_change` (before its first `.await`),
+//! under the document's lock, so they land strictly in the order the client sent them. Everything
+//! slow (checking, extracting, loading the corpus) runs on blocking threads, tagged with the
+//! document version and engine generation it was computed from; results for anything older
+//! than the current state are dropped.
+
+use super::position::{apply_change, byte_of_position, range_of_span, Encoding};
+use super::present::{self, FactItem};
+use super::settings::{self, Layer, Settings, CONFIG_FILE, DEFAULT_CORPUS_DIR};
+use super::{blocking, EngineError};
+use crate::config::Config;
+use crate::corpus::load::load_paths;
+use crate::facts::FactBase;
+use crate::finding::Finding;
+use crate::text::Span;
+use dashmap::DashMap;
+use ropey::Rope;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+use tokio::sync::{watch, Notify, Semaphore};
+use tokio::task::AbortHandle;
+use tower_lsp_server::jsonrpc::{Error, ErrorCode, Result};
+use tower_lsp_server::ls_types::*;
+use tower_lsp_server::{Client, LanguageServer};
+
+/// How long to wait for more corpus file events before re-indexing.
+const REINDEX_SETTLE: Duration = Duration::from_millis(200);
+const WATCH_REGISTRATION_ID: &str = "copydesk-watch";
+/// Checks run at once; more would only fight over the cores.
+const PARALLEL_CHECKS: usize = 2;
+
+/// What findings are computed with: the corpus and the rules. Replaced whole, never mutated.
+pub(crate) struct Engine {
+    facts: Arc<FactBase>,
+    config: Arc<Config>,
+    generation: u64,
+}
+
+/// Findings for one version of one document under one engine generation.
+struct Analysis {
+    version: i32,
+    rope: Rope,
+    text: Arc<String>,
+    findings: Vec<Finding>,
+    engine: Arc<Engine>,
+}
+
+struct DocState {
+    rope: Rope,
+    version: i32,
+    analysis: Option<Arc<Analysis>>,
+    facts: Option<(i32, Arc<Vec<FactItem>>)>,
+    pending: Option<AbortHandle>,
+}
+
+struct DocEntry {
+    state: Mutex<DocState>,
+    /// Held from the last staleness check until the notification is queued, so two results for
+    /// one document can never be published out of order.
+    publish: tokio::sync::Mutex<()>,
+}
+
+/// A consistent view of a document: the text of one version.
+#[derive(Clone)]
+struct Snapshot {
+    version: i32,
+    rope: Rope,
+}
+
+impl DocEntry {
+    fn new(rope: Rope, version: i32) -> DocEntry {
+        DocEntry {
+            state: Mutex::new(DocState { rope, version, analysis: None, facts: None, pending: None }),
+            publish: tokio::sync::Mutex::new(()),
+        }
+    }
+    fn lock(&self) -> std::sync::MutexGuard<'_, DocState> {
+        // A poisoned lock only means a panic elsewhere; the rope itself is always whole.
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+    fn snapshot(&self) -> Snapshot {
+        let st = self.lock();
+        Snapshot { version: st.version, rope: st.rope.clone() }
+    }
+    fn version(&self) -> i32 {
+        self.lock().version
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Session {
+    encoding: Option<Encoding>,
+    root: Option<PathBuf>,
+    init_options: Value,
+    /// The `copydesk` section as last pushed by `didChangeConfiguration`.
+    pushed_settings: Value,
+    supports_configuration: bool,
+    supports_progress: bool,
+    supports_watch_registration: bool,
+    supports_relative_patterns: bool,
+    supports_refresh: bool,
+    pull_diagnostics: bool,
+    hierarchical_symbols: bool,
+}
+
+impl Session {
+    fn encoding(&self) -> Encoding {
+        self.encoding.unwrap_or(Encoding::Utf16)
+    }
+}
+
+pub(crate) struct Inner {
+    client: Client,
+    docs: DashMap<Uri, Arc<DocEntry>>,
+    engine: watch::Sender<Option<Arc<Engine>>>,
+    settings: RwLock<Arc<Settings>>,
+    session: RwLock<Session>,
+    reindex: Notify,
+    /// `copydesk.toml` changed on disk.
+    reload: Notify,
+    generation: AtomicU64,
+    checks: Arc<Semaphore>,
+    watcher: Mutex<Option<notify::RecommendedWatcher>>,
+}
+
+pub struct Backend {
+    inner: Arc<Inner>,
+}
+
+impl Backend {
+    pub fn new(client: Client) -> Backend {
+        Backend {
+            inner: Arc::new(Inner {
+                client,
+                docs: DashMap::new(),
+                engine: watch::Sender::new(None),
+                settings: RwLock::new(Arc::new(Settings::default())),
+                session: RwLock::new(Session::default()),
+                reindex: Notify::new(),
+                reload: Notify::new(),
+                generation: AtomicU64::new(0),
+                checks: Arc::new(Semaphore::new(PARALLEL_CHECKS)),
+                watcher: Mutex::new(None),
+            }),
+        }
+    }
+}
+
+fn invalid_params(message: impl Into<String>) -> Error {
+    Error { code: ErrorCode::InvalidParams, message: message.into().into(), data: None }
+}
+
+fn engine_error(e: EngineError) -> Error {
+    Error { code: ErrorCode::InternalError, message: e.to_string().into(), data: None }
+}
+
+fn read<T: Clone>(lock: &RwLock<T>) -> T {
+    lock.read().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+/// Spans are half-open, but a cursor just after a word still "is on" it.
+fn touches(span: Span, offset: usize) -> bool {
+    span.start <= offset && offset <= span.end
+}
+
+impl Inner {
+    fn session(&self) -> Session {
+        read(&self.session)
+    }
+    fn settings(&self) -> Arc<Settings> {
+        read(&self.settings)
+    }
+    fn encoding(&self) -> Encoding {
+        self.session.read().map(|s| s.encoding()).unwrap_or(Encoding::Utf16)
+    }
+    fn current_engine(&self) -> Option<Arc<Engine>> {
+        self.engine.borrow().clone()
+    }
+    async fn ready_engine(&self) -> Arc<Engine> {
+        let mut rx = self.engine.subscribe();
+        loop {
+            if let Some(e) = rx.borrow_and_update().clone() {
+                return e;
+            }
+            // The sender lives as long as `self`, so this only fails while shutting down.
+            if rx.changed().await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }
+    }
+    fn next_generation(&self) -> u64 {
+        self.generation.fetch_add(1, Ordering::SeqCst) + 1
+    }
+
+    fn entry(&self, uri: &Uri) -> Result<Arc<DocEntry>> {
+        self.docs.get(uri).map(|e| e.value().clone()).ok_or_else(|| invalid_params(format!("unknown document: {}", uri.as_str())))
+    }
+    fn is_current(&self, uri: &Uri, entry: &Arc<DocEntry>) -> bool {
+        self.docs.get(uri).is_some_and(|e| Arc::ptr_eq(e.value(), entry))
+    }
+
+    /// Findings for `snap`, from the cache when it is for this version and engine. `wait`
+    /// decides whether to wait for the first corpus index or answer `None` meanwhile.
+    async fn analysis(&self, entry: &DocEntry, snap: &Snapshot, wait: bool) -> Result<Option<Arc<Analysis>>> {
+        let engine = if wait {
+            self.ready_engine().await
+        } else {
+            match self.current_engine() {
+                Some(e) => e,
+                None => return Ok(None),
+            }
+        };
+        if let Some(a) = &entry.lock().analysis {
+            if a.version == snap.version && a.engine.generation == engine.generation {
+                return Ok(Some(a.clone()));
+            }
+        }
+        let permit = self.checks.clone().acquire_owned().await.map_err(|_| Error::internal_error())?;
+        let text = Arc::new(snap.rope.to_string());
+        let (t, e) = (text.clone(), engine.clone());
+        let findings = blocking("check", move || {
+            let _permit = permit;
+            let mut findings = crate::check::check_draft(&e.facts, &t, &e.config);
+            // Rules the writer switched off stay off even if a rule forgets to ask.
+            findings.retain(|f| e.config.severity(f.rule).is_some());
+            findings
+        })
+        .await
+        .map_err(engine_error)?;
+        let analysis = Arc::new(Analysis { version: snap.version, rope: snap.rope.clone(), text, findings, engine });
+        let mut st = entry.lock();
+        if st.version == snap.version {
+            st.analysis = Some(analysis.clone());
+        }
+        Ok(Some(analysis))
+    }
+
+    async fn fact_items(&self, entry: &DocEntry, snap: &Snapshot) -> Result<Arc<Vec<FactItem>>> {
+        if let Some((v, items)) = &entry.lock().facts {
+            if *v == snap.version {
+                return Ok(items.clone());
+            }
+        }
+        let text = snap.rope.to_string();
+        let items = Arc::new(
+            blocking("extract", move || present::fact_items(&crate::extract::document_facts(&text), &text)).await.map_err(engine_error)?,
+        );
+        let mut st = entry.lock();
+        if st.version == snap.version {
+            st.facts = Some((snap.version, items.clone()));
+        }
+        Ok(items)
+    }
+
+    fn diagnostics(&self, analysis: &Analysis) -> Vec<Diagnostic> {
+        let enc = self.encoding();
+        analysis.findings.iter().map(|f| present::to_diagnostic(f, &analysis.rope, enc, &analysis.engine.facts)).collect()
+    }
+
+    /// Publish diagnostics for `entry` after `delay`, replacing any publication still pending.
+    fn schedule(self: &Arc<Self>, uri: Uri, entry: Arc<DocEntry>, delay: Duration) {
+        if self.session().pull_diagnostics {
+            return;
+        }
+        let inner = self.clone();
+        let task_entry = entry.clone();
+        let task = tokio::spawn(async move {
+            if !delay.is_zero() {
+                tokio::time::sleep(delay).await;
+            }
+            inner.publish(uri, task_entry).await;
+        });
+        if let Some(old) = entry.lock().pending.replace(task.abort_handle()) {
+            old.abort();
+        }
+    }
+
+    async fn publish(&self, uri: Uri, entry: Arc<DocEntry>) {
+        let snap = entry.snapshot();
+        let analysis = match self.analysis(&entry, &snap, true).await {
+            Ok(Some(a)) => a,
+            Ok(None) => return,
+            Err(e) => {
+                tracing::error!("checking {} failed: {}", uri.as_str(), e.message);
+                self.client.log_message(MessageType::ERROR, format!("copydesk: checking {} failed: {}", uri.as_str(), e.message)).await;
+                return;
+            }
+        };
+        let diagnostics = self.diagnostics(&analysis);
+        let _order = entry.publish.lock().await;
+        let still_current = self.is_current(&uri, &entry)
+            && entry.version() == analysis.version
+            && self.current_engine().is_some_and(|e| e.generation == analysis.engine.generation);
+        if still_current {
+            self.client.publish_diagnostics(uri, diagnostics, Some(analysis.version)).await;
+        }
+    }
+
+    async fn republish_all(self: &Arc<Self>) {
+        if self.session().pull_diagnostics {
+            if self.session().supports_refresh {
+                let _ = self.client.workspace_diagnostic_refresh().await;
+            }
+            return;
+        }
+        let open: Vec<(Uri, Arc<DocEntry>)> = self.docs.iter().map(|e| (e.key().clone(), e.value().clone())).collect();
+        for (uri, entry) in open {
+            self.schedule(uri, entry, Duration::ZERO);
+        }
+    }
+
+    /// Re-read every settings layer and act on what changed.
+    async fn reload_settings(self: &Arc<Self>, first: bool) {
+        let session = self.session();
+        let root = session.root.clone();
+        let mut layers: Vec<Layer> = Vec::new();
+        let mut problems: Vec<String> = Vec::new();
+        let (init, p) = settings::layer_from_json(&session.init_options, root.as_deref());
+        layers.push(init);
+        problems.extend(p.into_iter().map(|p| format!("initializationOptions: {p}")));
+        let workspace = if session.supports_configuration {
+            let item = ConfigurationItem { scope_uri: None, section: Some("copydesk".to_string()) };
+            match self.client.configuration(vec![item]).await {
+                Ok(mut values) if !values.is_empty() => values.swap_remove(0),
+                _ => Value::Null,
+            }
+        } else {
+            session.pushed_settings.clone()
+        };
+        let (ws, p) = settings::layer_from_json(&workspace, root.as_deref());
+        layers.push(ws);
+        problems.extend(p.into_iter().map(|p| format!("workspace settings: {p}")));
+        let mut default_corpus = None;
+        if let Some(root) = &root {
+            let file = root.join(CONFIG_FILE);
+            if let Ok(text) = tokio::fs::read_to_string(&file).await {
+                match settings::layer_from_toml(&text, root) {
+                    Ok(layer) => layers.push(layer),
+                    Err(e) => problems.push(format!("{}: {e}", file.display())),
+                }
+            }
+            let dir = root.join(DEFAULT_CORPUS_DIR);
+            if tokio::fs::metadata(&dir).await.is_ok_and(|m| m.is_dir()) {
+                default_corpus = Some(dir);
+            }
+        }
+        let new = Arc::new(settings::resolve(&layers, default_corpus));
+        if !problems.is_empty() {
+            self.client.show_message(MessageType::WARNING, format!("copydesk: {}", problems.join("; "))).await;
+        }
+        let old = std::mem::replace(&mut *self.settings.write().unwrap_or_else(|p| p.into_inner()), new.clone());
+        if first || old.corpus != new.corpus {
+            self.watch_corpus(&new).await;
+            self.reindex.notify_one();
+        } else if old.config != new.config {
+            // Same corpus, other rules: new engine generation over the same fact base.
+            if let Some(current) = self.current_engine() {
+                let engine = Engine { facts: current.facts.clone(), config: Arc::new(new.config.clone()), generation: self.next_generation() };
+                self.engine.send_replace(Some(Arc::new(engine)));
+                self.republish_all().await;
+            }
+        }
+    }
+
+    /// Rebuilds the fact base whenever asked, coalescing bursts, and swaps it in whole.
+    async fn reindex_loop(self: Arc<Self>) {
+        let mut first = true;
+        loop {
+            self.reindex.notified().await;
+            if !first {
+                tokio::time::sleep(REINDEX_SETTLE).await;
+            }
+            first = false;
+            let paths = self.settings().corpus.clone();
+            let progress = if self.session().supports_progress {
+                let token = NumberOrString::String(format!("copydesk-index-{}", self.generation.load(Ordering::SeqCst)));
+                match self.client.create_work_done_progress(token.clone()).await {
+                    Ok(()) => Some(self.client.progress(token, "copydesk: indexing corpus").with_message(format!("{} path(s)", paths.len())).begin().await),
+                    Err(_) => None,
+                }
+            } else {
+                None
+            };
+            let load_paths_copy = paths.clone();
+            let built = blocking("index", move || {
+                load_paths(&load_paths_copy).map(|loaded| {
+                    let warnings: Vec<String> = loaded.warnings.iter().map(|w| format!("{}: {}", w.path.display(), w.message)).collect();
+                    (FactBase::build(loaded.docs), warnings)
+                })
+            })
+            .await;
+            let facts = match built {
+                Ok(Ok((facts, warnings))) => {
+                    for w in warnings.iter().take(20) {
+                        self.client.log_message(MessageType::WARNING, format!("copydesk: {w}")).await;
+                    }
+                    Arc::new(facts)
+                }
+                Ok(Err(message)) => {
+                    self.client.show_message(MessageType::ERROR, format!("copydesk: {message}")).await;
+                    Arc::new(FactBase::build(Vec::new()))
+                }
+                Err(e) => {
+                    self.client.show_message(MessageType::ERROR, format!("copydesk: indexing the corpus failed: {e}")).await;
+                    self.current_engine().map(|e| e.facts.clone()).unwrap_or_else(|| Arc::new(FactBase::build(Vec::new())))
+                }
+            };
+            let count = facts.docs.len();
+            // The rules current *now*, not when indexing started, so no settings change is lost.
+            let engine = Engine { facts, config: Arc::new(self.settings().config.clone()), generation: self.next_generation() };
+            self.engine.send_replace(Some(Arc::new(engine)));
+            tracing::info!("corpus indexed: {count} documents");
+            if let Some(p) = progress {
+                p.finish_with_message(format!("{count} documents")).await;
+            }
+            self.republish_all().await;
+        }
+    }
+
+    /// Watch `copydesk.toml` and the corpus: through the client when it can register watchers,
+    /// else with a file system watcher of our own.
+    async fn watch_corpus(self: &Arc<Self>, settings: &Settings) {
+        let session = self.session();
+        let mut targets: Vec<PathBuf> = settings.corpus.clone();
+        if let Some(root) = &session.root {
+            targets.push(root.join(CONFIG_FILE));
+        }
+        if session.supports_watch_registration {
+            let watchers: Vec<FileSystemWatcher> = targets.iter().filter_map(|p| file_watcher(p, session.supports_relative_patterns)).collect();
+            let _ = self
+                .client
+                .unregister_capability(vec![Unregistration { id: WATCH_REGISTRATION_ID.into(), method: "workspace/didChangeWatchedFiles".into() }])
+                .await;
+            let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+            let registration = Registration {
+                id: WATCH_REGISTRATION_ID.into(),
+                method: "workspace/didChangeWatchedFiles".into(),
+                register_options: serde_json::to_value(options).ok(),
+            };
+            if let Err(e) = self.client.register_capability(vec![registration]).await {
+                tracing::warn!("the client refused file watchers: {}", e.message);
+            }
+            return;
+        }
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel::<PathBuf>();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if let Ok(event) = event {
+                if !matches!(event.kind, notify::EventKind::Access(_)) {
+                    for p in event.paths {
+                        let _ = tx.send(p);
+                    }
+                }
+            }
+        });
+        let mut watcher = match watcher {
+            Ok(w) => w,
+            Err(e) => {
+                tracing::warn!("cannot watch the corpus: {e}");
+                return;
+            }
+        };
+        use notify::Watcher;
+        for p in &settings.corpus {
+            let _ = watcher.watch(p, notify::RecursiveMode::Recursive);
+        }
+        if let Some(root) = &session.root {
+            let _ = watcher.watch(root, notify::RecursiveMode::NonRecursive);
+        }
+        // Replacing the watcher drops the old one, which closes the old channel and ends its task.
+        *self.watcher.lock().unwrap_or_else(|p| p.into_inner()) = Some(watcher);
+        let inner = Arc::downgrade(self);
+        tokio::spawn(async move {
+            while let Some(path) = rx.recv().await {
+                let Some(inner) = inner.upgrade() else { return };
+                inner.on_file_changed(&path);
+            }
+        });
+    }
+
+    fn on_file_changed(&self, path: &Path) {
+        let session = self.session();
+        if session.root.as_ref().is_some_and(|r| r.join(CONFIG_FILE) == path) {
+            self.reload.notify_one();
+        } else if self.settings().corpus.iter().any(|c| path.starts_with(c)) {
+            self.reindex.notify_one();
+        }
+    }
+
+    /// Applies a `didChange` synchronously; see the module comment for why.
+    fn apply_changes(&self, params: &DidChangeTextDocumentParams) -> Option<Arc<DocEntry>> {
+        let uri = &params.text_document.uri;
+        let Some(entry) = self.docs.get(uri).map(|e| e.value().clone()) else {
+            tracing::warn!("didChange for a document that is not open: {}", uri.as_str());
+            return None;
+        };
+        let enc = self.encoding();
+        let mut st = entry.lock();
+        if params.text_document.version <= st.version {
+            // Edits are applied in arrival order, which is the client's order; a version that
+            // does not increase is a client quirk, not a reason to lose the edit.
+            tracing::warn!("version {} after {} for {}", params.text_document.version, st.version, uri.as_str());
+        }
+        for change in &params.content_changes {
+            apply_change(&mut st.rope, change, enc);
+        }
+        st.version = params.text_document.version;
+        drop(st);
+        Some(entry)
+    }
+
+    fn position(&self, snap: &Snapshot, pos: Position) -> Result<usize> {
+        byte_of_position(&snap.rope, pos, self.encoding()).map_err(|e| invalid_params(e.to_string()))
+    }
+
+    async fn search_corpus(&self, needle: String) -> Result<Vec<Location>> {
+        let Some(engine) = self.current_engine() else { return Ok(Vec::new()) };
+        // Short fragments match too much to be worth a jump.
+        if needle.chars().count() < 12 {
+            return Ok(Vec::new());
+        }
+        blocking("search", move || {
+            engine
+                .facts
+                .docs
+                .iter()
+                .enumerate()
+                .filter_map(|(i, d)| {
+                    let at = d.text.find(&needle)?;
+                    let ev = crate::finding::Evidence { doc: i, span: Span::new(at, at + needle.len()), sentence: String::new() };
+                    present::evidence_location(&engine.facts, &ev)
+                })
+                .take(50)
+                .collect()
+        })
+        .await
+        .map_err(engine_error)
+    }
+}
+
+fn file_watcher(path: &Path, relative: bool) -> Option<FileSystemWatcher> {
+    let is_dir = path.is_dir();
+    let glob_pattern = if relative {
+        let (base, pattern) = if is_dir {
+            (path.to_path_buf(), "**/*".to_string())
+        } else {
+            (path.parent()?.to_path_buf(), path.file_name()?.to_string_lossy().to_string())
+        };
+        let base_uri = Uri::from_file_path(&base)?;
+        GlobPattern::Relative(RelativePattern { base_uri: OneOf::Right(base_uri), pattern })
+    } else {
+        let p = path.to_string_lossy().to_string();
+        GlobPattern::String(if is_dir { format!("{}/**/*", p.trim_end_matches('/')) } else { p })
+    };
+    Some(FileSystemWatcher { glob_pattern, kind: None })
+}
+
+fn root_of(params: &InitializeParams) -> Option<PathBuf> {
+    if let Some(folder) = params.workspace_folders.as_ref().and_then(|f| f.first()) {
+        return folder.uri.to_file_path().map(|p| p.into_owned());
+    }
+    #[allow(deprecated)]
+    if let Some(uri) = &params.root_uri {
+        return uri.to_file_path().map(|p| p.into_owned());
+    }
+    #[allow(deprecated)]
+    params.root_path.as_ref().map(PathBuf::from)
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: InitializeParams) -> Result<InitializeResult> {
+        let caps = &params.capabilities;
+        let encoding = Encoding::negotiate(caps.general.as_ref().and_then(|g| g.position_encodings.as_deref()));
+        let ws = caps.workspace.as_ref();
+        let watched = ws.and_then(|w| w.did_change_watched_files.as_ref());
+        let text = caps.text_document.as_ref();
+        let session = Session {
+            encoding: Some(encoding),
+            root: root_of(&params),
+            init_options: params.initialization_options.clone().unwrap_or(Value::Null),
+            pushed_settings: Value::Null,
+            supports_configuration: ws.and_then(|w| w.configuration).unwrap_or(false),
+            supports_progress: caps.window.as_ref().and_then(|w| w.work_done_progress).unwrap_or(false),
+            supports_watch_registration: watched.and_then(|w| w.dynamic_registration).unwrap_or(false),
+            supports_relative_patterns: watched.and_then(|w| w.relative_pattern_support).unwrap_or(false),
+            supports_refresh: ws.and_then(|w| w.diagnostics.as_ref()).and_then(|d| d.refresh_support).unwrap_or(false),
+            pull_diagnostics: text.and_then(|t| t.diagnostic.as_ref()).is_some(),
+            hierarchical_symbols: text
+                .and_then(|t| t.document_symbol.as_ref())
+                .and_then(|d| d.hierarchical_document_symbol_support)
+                .unwrap_or(false),
+        };
+        let pull = session.pull_diagnostics;
+        *self.inner.session.write().unwrap_or_else(|p| p.into_inner()) = session;
+        Ok(InitializeResult {
+            capabilities: ServerCapabilities {
+                position_encoding: Some(encoding.kind()),
+                text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
+                    open_close: Some(true),
+                    change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    ..Default::default()
+                })),
+                hover_provider: Some(HoverProviderCapability::Simple(true)),
+                definition_provider: Some(OneOf::Left(true)),
+                document_symbol_provider: Some(OneOf::Left(true)),
+                code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                    code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
+                    ..Default::default()
+                })),
+                diagnostic_provider: pull.then(|| {
+                    DiagnosticServerCapabilities::Options(DiagnosticOptions {
+                        identifier: Some("copydesk".into()),
+                        inter_file_dependencies: false,
+                        workspace_diagnostics: false,
+                        ..Default::default()
+                    })
+                }),
+                ..Default::default()
+            },
+            server_info: Some(ServerInfo { name: "copydesk".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
+            ..Default::default()
+        })
+    }
+
+    async fn initialized(&self, _: InitializedParams) {
+        let inner = self.inner.clone();
+        tokio::spawn(inner.clone().reindex_loop());
+        tokio::spawn(async move {
+            inner.reload_settings(true).await;
+            loop {
+                inner.reload.notified().await;
+                inner.reload_settings(false).await;
+            }
+        });
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        Ok(())
+    }
+
+    async fn did_open(&self, params: DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        let entry = Arc::new(DocEntry::new(Rope::from_str(&doc.text), doc.version));
+        if let Some(old) = self.inner.docs.insert(doc.uri.clone(), entry.clone()) {
+            if let Some(p) = old.lock().pending.take() {
+                p.abort();
+            }
+        }
+        // No debounce on open: the writer is not typing yet.
+        self.inner.schedule(doc.uri, entry, Duration::ZERO);
+    }
+
+    fn did_change(&self, params: DidChangeTextDocumentParams) -> impl Future<Output = ()> + Send {
+        let entry = self.inner.apply_changes(&params);
+        let inner = self.inner.clone();
+        async move {
+            if let Some(entry) = entry {
+                let delay = inner.settings().debounce;
+                inner.schedule(params.text_document.uri, entry, delay);
+            }
+        }
+    }
+
+    async fn did_close(&self, params: DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        let Some((_, entry)) = self.inner.docs.remove(&uri) else { return };
+        if let Some(p) = entry.lock().pending.take() {
+            p.abort();
+        }
+        if !self.inner.session().pull_diagnostics {
+            let _order = entry.publish.lock().await;
+            self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
+        {
+            let mut session = self.inner.session.write().unwrap_or_else(|p| p.into_inner());
+            // Push-style clients send the whole settings object, or just our section.
+            session.pushed_settings = match params.settings.get("copydesk") {
+                Some(section) => section.clone(),
+                None => params.settings,
+            };
+        }
+        self.inner.reload_settings(false).await;
+    }
+
+    async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
+        for change in params.changes {
+            if let Some(path) = change.uri.to_file_path() {
+                self.inner.on_file_changed(&path);
+            }
+        }
+    }
+
+    async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
+        let tdp = params.text_document_position_params;
+        let entry = self.inner.entry(&tdp.text_document.uri)?;
+        let snap = entry.snapshot();
+        let offset = self.inner.position(&snap, tdp.position)?;
+        let analysis = self.inner.analysis(&entry, &snap, false).await?;
+        let items = self.inner.fact_items(&entry, &snap).await?;
+        let text = analysis.as_ref().map(|a| a.text.clone()).unwrap_or_else(|| Arc::new(snap.rope.to_string()));
+        let mut parts = Vec::new();
+        let mut spans = Vec::new();
+        if let Some(a) = &analysis {
+            for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
+                parts.push(present::finding_markdown(f, &text, &a.engine.facts));
+                spans.push(f.span);
+            }
+        }
+        // The innermost fact only: a count inside a quote is about the count.
+        let corpus_docs = analysis.as_ref().map(|a| a.engine.facts.docs.len());
+        if let Some(item) = items.iter().filter(|i| touches(i.span, offset)).min_by_key(|i| i.span.len()) {
+            if !spans.contains(&item.span) || parts.is_empty() {
+                let mut md = present::fact_markdown(item, &text, corpus_docs);
+                if !spans.is_empty() {
+                    // A finding already covers this; don't claim there is no conflict.
+                    if let Some(cut) = md.find("\n*No conflict") {
+                        md.truncate(cut + 1);
+                    }
+                }
+                parts.push(md);
+                spans.push(item.span);
+            }
+        }
+        if parts.is_empty() {
+            return Ok(None);
+        }
+        let span = spans.iter().copied().min_by_key(|s| s.len()).unwrap_or_default();
+        Ok(Some(Hover {
+            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: parts.join("\n---\n\n") }),
+            range: Some(range_of_span(&snap.rope, span, self.inner.encoding())),
+        }))
+    }
+
+    async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
+        let tdp = params.text_document_position_params;
+        let entry = self.inner.entry(&tdp.text_document.uri)?;
+        let snap = entry.snapshot();
+        let offset = self.inner.position(&snap, tdp.position)?;
+        let mut locations = Vec::new();
+        if let Some(a) = self.inner.analysis(&entry, &snap, false).await? {
+            for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
+                locations.extend(f.evidence.iter().filter_map(|ev| present::evidence_location(&a.engine.facts, ev)));
+            }
+        }
+        if locations.is_empty() {
+            let items = self.inner.fact_items(&entry, &snap).await?;
+            if let Some(needle) = items.iter().filter(|i| touches(i.span, offset)).min_by_key(|i| i.span.len()).and_then(|i| i.search.clone()) {
+                locations = self.inner.search_corpus(needle).await?;
+            }
+        }
+        locations.dedup();
+        Ok(if locations.is_empty() { None } else { Some(GotoDefinitionResponse::Array(locations)) })
+    }
+
+    async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
+        if let Some(only) = &params.context.only {
+            if !only.iter().any(|k| k.as_str() == "quickfix" || k.as_str().is_empty()) {
+                return Ok(Some(Vec::new()));
+            }
+        }
+        let uri = params.text_document.uri;
+        let entry = self.inner.entry(&uri)?;
+        let snap = entry.snapshot();
+        let start = self.inner.position(&snap, params.range.start)?;
+        let end = self.inner.position(&snap, params.range.end)?;
+        let (start, end) = (start.min(end), start.max(end));
+        let Some(a) = self.inner.analysis(&entry, &snap, false).await? else { return Ok(Some(Vec::new())) };
+        let enc = self.inner.encoding();
+        let mut actions = Vec::new();
+        for f in a.findings.iter().filter(|f| f.span.start <= end && start <= f.span.end) {
+            let diagnostic = present::to_diagnostic(f, &a.rope, enc, &a.engine.facts);
+            let edit = |edits: Vec<TextEdit>| WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() };
+            for (i, fix) in f.fixes.iter().enumerate() {
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: fix.title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(edit(vec![TextEdit { range: range_of_span(&a.rope, fix.span, enc), new_text: fix.replacement.clone() }])),
+                    is_preferred: Some(i == 0),
+                    ..Default::default()
+                }));
+            }
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Ignore this finding ({})", f.rule.code()),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic]),
+                edit: Some(edit(vec![present::ignore_edit(f, &a.rope, enc)])),
+                ..Default::default()
+            }));
+        }
+        Ok(Some(actions))
+    }
+
+    async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
+        let uri = params.text_document.uri;
+        let entry = self.inner.entry(&uri)?;
+        let snap = entry.snapshot();
+        let items = self.inner.fact_items(&entry, &snap).await?;
+        let enc = self.inner.encoding();
+        let nested = present::document_symbols(&items, &snap.rope, enc);
+        if self.inner.session().hierarchical_symbols {
+            return Ok(Some(DocumentSymbolResponse::Nested(nested)));
+        }
+        #[allow(deprecated)]
+        let flat = nested
+            .into_iter()
+            .flat_map(|group| {
+                let container = group.name.clone();
+                let uri = uri.clone();
+                group.children.unwrap_or_default().into_iter().map(move |s| SymbolInformation {
+                    name: s.name,
+                    kind: s.kind,
+                    tags: None,
+                    deprecated: None,
+                    location: Location { uri: uri.clone(), range: s.range },
+                    container_name: Some(container.clone()),
+                })
+            })
+            .collect();
+        Ok(Some(DocumentSymbolResponse::Flat(flat)))
+    }
+
+    async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
+        let entry = self.inner.entry(&params.text_document.uri)?;
+        let snap = entry.snapshot();
+        let Some(a) = self.inner.analysis(&entry, &snap, true).await? else { return Err(Error::internal_error()) };
+        let result_id = format!("{}.{}", a.version, a.engine.generation);
+        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                related_documents: None,
+                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
+            })));
+        }
+        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
+            related_documents: None,
+            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(result_id), items: self.inner.diagnostics(&a) },
+        })))
+    }
+}
