@@ -1,5 +1,6 @@
 //! The language server. The only module that knows about LSP.
 
+mod framing;
 mod position;
 mod present;
 mod server;
@@ -14,6 +15,10 @@ use tower_lsp_server::{LspService, Server};
 /// Requests that may run at once. Above the library's default of 4 because a pull-diagnostics
 /// request waiting for the first corpus index must not hold up hovers.
 const CONCURRENCY: usize = 32;
+const PIPE_BUFFER: usize = 1 << 16;
+
+/// Custom request: `{uri}` → `{version, text}`, the server's copy of an open document.
+pub const DOCUMENT_TEXT_METHOD: &str = "copydesk/documentText";
 
 /// Serve LSP on stdio until the client exits; returns the process exit code.
 pub fn serve() -> i32 {
@@ -37,8 +42,20 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
-    let (service, socket) = LspService::new(server::Backend::new);
-    Server::new(input, output, socket).concurrency_level(CONCURRENCY).serve(service).await;
+    let (service, socket) = LspService::build(server::Backend::new).custom_method(DOCUMENT_TEXT_METHOD, server::Backend::document_text).finish();
+    let (to_server, server_input) = tokio::io::duplex(PIPE_BUFFER);
+    let (server_output, from_server) = tokio::io::duplex(PIPE_BUFFER);
+    let (frames, frames_rx) = tokio::sync::mpsc::unbounded_channel();
+    let server = Server::new(server_input, server_output, socket).concurrency_level(CONCURRENCY).serve(service);
+    let session = async {
+        tokio::join!(server, framing::pump_server_output(from_server, frames.clone()), framing::pump_output(output, frames_rx));
+    };
+    tokio::pin!(session);
+    tokio::select! {
+        _ = &mut session => {}
+        // End of input closes the server's input, and the session then winds down by itself.
+        _ = framing::pump_input(input, to_server, frames.clone()) => session.await,
+    }
 }
 
 fn init_tracing() {

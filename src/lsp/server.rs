@@ -65,7 +65,9 @@ struct DocEntry {
     state: Mutex<DocState>,
     /// Held from the last staleness check until the notification is queued, so two results for
     /// one document can never be published out of order.
-    publish: tokio::sync::Mutex<()>,
+    /// Also remembers the (version, engine generation) last published, so a re-check that
+    /// changes nothing is not sent twice.
+    publish: tokio::sync::Mutex<Option<(i32, u64)>>,
 }
 
 /// A consistent view of a document: the text of one version.
@@ -79,7 +81,7 @@ impl DocEntry {
     fn new(rope: Rope, version: i32) -> DocEntry {
         DocEntry {
             state: Mutex::new(DocState { rope, version, analysis: None, facts: None, pending: None }),
-            publish: tokio::sync::Mutex::new(()),
+            publish: tokio::sync::Mutex::new(None),
         }
     }
     fn lock(&self) -> std::sync::MutexGuard<'_, DocState> {
@@ -295,12 +297,14 @@ impl Inner {
             }
         };
         let diagnostics = self.diagnostics(&analysis);
-        let _order = entry.publish.lock().await;
+        let mut last = entry.publish.lock().await;
+        let tag = (analysis.version, analysis.engine.generation);
         let still_current = self.is_current(&uri, &entry)
             && entry.version() == analysis.version
             && self.current_engine().is_some_and(|e| e.generation == analysis.engine.generation);
-        if still_current {
+        if still_current && *last != Some(tag) {
             self.client.publish_diagnostics(uri, diagnostics, Some(analysis.version)).await;
+            *last = Some(tag);
         }
     }
 
@@ -545,6 +549,15 @@ impl Inner {
     }
 }
 
+impl Backend {
+    /// `copydesk/documentText`: the server's copy of a document and its version, so a client
+    /// (or a test) can tell whether its edits arrived as it meant them.
+    pub async fn document_text(&self, params: TextDocumentIdentifier) -> Result<Value> {
+        let snap = self.inner.entry(&params.uri)?.snapshot();
+        Ok(serde_json::json!({ "version": snap.version, "text": snap.rope.to_string() }))
+    }
+}
+
 fn file_watcher(path: &Path, relative: bool) -> Option<FileSystemWatcher> {
     let is_dir = path.is_dir();
     let glob_pattern = if relative {
@@ -675,7 +688,7 @@ impl LanguageServer for Backend {
             p.abort();
         }
         if !self.inner.session().pull_diagnostics {
-            let _order = entry.publish.lock().await;
+            let _last = entry.publish.lock().await;
             self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
         }
     }
