@@ -53,10 +53,14 @@ struct Analysis {
     engine: Arc<Engine>,
 }
 
+/// A check under way for (version, engine generation).
+type InFlight = ((i32, u64), Arc<tokio::sync::OnceCell<Arc<Analysis>>>);
+
 struct DocState {
     rope: Rope,
     version: i32,
     analysis: Option<Arc<Analysis>>,
+    in_flight: Option<InFlight>,
     facts: Option<(i32, Arc<Vec<FactItem>>)>,
     pending: Option<AbortHandle>,
 }
@@ -80,7 +84,7 @@ struct Snapshot {
 impl DocEntry {
     fn new(rope: Rope, version: i32) -> DocEntry {
         DocEntry {
-            state: Mutex::new(DocState { rope, version, analysis: None, facts: None, pending: None }),
+            state: Mutex::new(DocState { rope, version, analysis: None, in_flight: None, facts: None, pending: None }),
             publish: tokio::sync::Mutex::new(None),
         }
     }
@@ -128,6 +132,8 @@ pub(crate) struct Inner {
     reindex: Notify,
     /// `copydesk.toml` changed on disk.
     reload: Notify,
+    /// One settings reload at a time, so "what changed" compares consecutive states.
+    reloading: tokio::sync::Mutex<()>,
     generation: AtomicU64,
     checks: Arc<Semaphore>,
     watcher: Mutex<Option<notify::RecommendedWatcher>>,
@@ -148,6 +154,7 @@ impl Backend {
                 session: RwLock::new(Session::default()),
                 reindex: Notify::new(),
                 reload: Notify::new(),
+                reloading: tokio::sync::Mutex::new(()),
                 generation: AtomicU64::new(0),
                 checks: Arc::new(Semaphore::new(PARALLEL_CHECKS)),
                 watcher: Mutex::new(None),
@@ -220,11 +227,36 @@ impl Inner {
                 None => return Ok(None),
             }
         };
-        if let Some(a) = &entry.lock().analysis {
-            if a.version == snap.version && a.engine.generation == engine.generation {
-                return Ok(Some(a.clone()));
+        let key = (snap.version, engine.generation);
+        let cell = {
+            let mut st = entry.lock();
+            if let Some(a) = &st.analysis {
+                if (a.version, a.engine.generation) == key {
+                    return Ok(Some(a.clone()));
+                }
             }
+            // A hover and the diagnostics task asking for the same version share one check.
+            match &st.in_flight {
+                Some((k, cell)) if *k == key => cell.clone(),
+                _ => {
+                    let cell = Arc::new(tokio::sync::OnceCell::new());
+                    st.in_flight = Some((key, cell.clone()));
+                    cell
+                }
+            }
+        };
+        let analysis = cell.get_or_try_init(|| self.check(snap.clone(), engine)).await?.clone();
+        let mut st = entry.lock();
+        if st.version == snap.version {
+            st.analysis = Some(analysis.clone());
         }
+        if st.in_flight.as_ref().is_some_and(|(k, _)| *k == key) {
+            st.in_flight = None;
+        }
+        Ok(Some(analysis))
+    }
+
+    async fn check(&self, snap: Snapshot, engine: Arc<Engine>) -> Result<Arc<Analysis>> {
         let permit = self.checks.clone().acquire_owned().await.map_err(|_| Error::internal_error())?;
         let text = Arc::new(snap.rope.to_string());
         let (t, e) = (text.clone(), engine.clone());
@@ -237,12 +269,7 @@ impl Inner {
         })
         .await
         .map_err(engine_error)?;
-        let analysis = Arc::new(Analysis { version: snap.version, rope: snap.rope.clone(), text, findings, engine });
-        let mut st = entry.lock();
-        if st.version == snap.version {
-            st.analysis = Some(analysis.clone());
-        }
-        Ok(Some(analysis))
+        Ok(Arc::new(Analysis { version: snap.version, rope: snap.rope, text, findings, engine }))
     }
 
     async fn fact_items(&self, entry: &DocEntry, snap: &Snapshot) -> Result<Arc<Vec<FactItem>>> {
@@ -323,6 +350,7 @@ impl Inner {
 
     /// Re-read every settings layer and act on what changed.
     async fn reload_settings(self: &Arc<Self>, first: bool) {
+        let _one_at_a_time = self.reloading.lock().await;
         let session = self.session();
         let root = session.root.clone();
         let mut layers: Vec<Layer> = Vec::new();
@@ -393,10 +421,11 @@ impl Inner {
             } else {
                 None
             };
-            let load_paths_copy = paths.clone();
+            let entries = paths.clone();
             let built = blocking("index", move || {
-                load_paths(&load_paths_copy).map(|loaded| {
-                    let warnings: Vec<String> = loaded.warnings.iter().map(|w| format!("{}: {}", w.path.display(), w.message)).collect();
+                let (files, mut warnings) = settings::expand_corpus(&entries);
+                load_paths(&files).map(|loaded| {
+                    warnings.extend(loaded.warnings.iter().map(|w| format!("{}: {}", w.path.display(), w.message)));
                     (FactBase::build(loaded.docs), warnings)
                 })
             })
@@ -433,7 +462,7 @@ impl Inner {
     /// else with a file system watcher of our own.
     async fn watch_corpus(self: &Arc<Self>, settings: &Settings) {
         let session = self.session();
-        let mut targets: Vec<PathBuf> = settings.corpus.clone();
+        let mut targets: Vec<PathBuf> = settings.corpus.iter().map(|c| settings::literal_prefix(c)).collect();
         if let Some(root) = &session.root {
             targets.push(root.join(CONFIG_FILE));
         }
@@ -472,7 +501,7 @@ impl Inner {
             }
         };
         use notify::Watcher;
-        for p in &settings.corpus {
+        for p in &targets {
             let _ = watcher.watch(p, notify::RecursiveMode::Recursive);
         }
         if let Some(root) = &session.root {
@@ -493,7 +522,7 @@ impl Inner {
         let session = self.session();
         if session.root.as_ref().is_some_and(|r| r.join(CONFIG_FILE) == path) {
             self.reload.notify_one();
-        } else if self.settings().corpus.iter().any(|c| path.starts_with(c)) {
+        } else if self.settings().corpus.iter().any(|c| path.starts_with(settings::literal_prefix(c))) {
             self.reindex.notify_one();
         }
     }

@@ -49,6 +49,11 @@ fn absolute(base: Option<&Path>, p: &str) -> PathBuf {
 pub fn layer_from_json(value: &Value, base: Option<&Path>) -> (Layer, Vec<String>) {
     let mut layer = Layer::default();
     let mut problems = Vec::new();
+    // Some clients can only send settings namespaced by server.
+    let value = match value.get("copydesk") {
+        Some(inner) if inner.is_object() => inner,
+        _ => value,
+    };
     let Some(obj) = value.as_object() else {
         if !value.is_null() {
             problems.push("copydesk settings must be an object".to_string());
@@ -121,6 +126,109 @@ pub fn resolve(layers: &[Layer], default_corpus: Option<PathBuf>) -> Settings {
     Settings { corpus, config, debounce }
 }
 
+fn is_pattern(component: &str) -> bool {
+    component.contains(['*', '?'])
+}
+
+/// The folder a corpus entry lives under: the entry itself, or for a pattern the part before
+/// its first wildcard. What to watch, and what a changed file is checked against.
+pub fn literal_prefix(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in path.components() {
+        if is_pattern(&c.as_os_str().to_string_lossy()) {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `*` and `?` within one path component.
+fn wildcard_match(pattern: &str, name: &str) -> bool {
+    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    // reachable[j]: the pattern so far can match the first j chars of the name.
+    let mut reachable = vec![false; n.len() + 1];
+    reachable[0] = true;
+    for pc in p {
+        let mut next = vec![false; n.len() + 1];
+        for j in 0..=n.len() {
+            if !reachable[j] {
+                continue;
+            }
+            match pc {
+                '*' => {
+                    for k in next.iter_mut().skip(j) {
+                        *k = true;
+                    }
+                }
+                '?' if j < n.len() => next[j + 1] = true,
+                c if j < n.len() && n[j] == c => next[j + 1] = true,
+                _ => {}
+            }
+        }
+        reachable = next;
+    }
+    reachable[n.len()]
+}
+
+fn expand_into(dir: &Path, rest: &[String], out: &mut Vec<PathBuf>) {
+    let Some((first, tail)) = rest.split_first() else {
+        out.push(dir.to_path_buf());
+        return;
+    };
+    if !is_pattern(first) {
+        let next = dir.join(first);
+        if next.exists() {
+            expand_into(&next, tail, out);
+        }
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    if first == "**" {
+        // Zero folders, or one more folder and still inside the `**`.
+        expand_into(dir, tail, out);
+        for e in entries.iter().filter(|e| e.is_dir()) {
+            expand_into(e, rest, out);
+        }
+        return;
+    }
+    for e in entries {
+        let name = e.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        // Hidden files only when the pattern asks for them, as shells do.
+        if name.starts_with('.') && !first.starts_with('.') {
+            continue;
+        }
+        if wildcard_match(first, &name) {
+            expand_into(&e, tail, out);
+        }
+    }
+}
+
+/// Corpus entries with their patterns expanded (IO: reads folders). A pattern that matches
+/// nothing is reported, not an error: the folder may fill later.
+pub fn expand_corpus(entries: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for entry in entries {
+        let text = entry.to_string_lossy();
+        if !is_pattern(&text) {
+            out.push(entry.clone());
+            continue;
+        }
+        let base = literal_prefix(entry);
+        let rest: Vec<String> = entry.components().skip(base.components().count()).map(|c| c.as_os_str().to_string_lossy().to_string()).collect();
+        let before = out.len();
+        expand_into(&base, &rest, &mut out);
+        if out.len() == before {
+            problems.push(format!("corpus pattern matched no files: {}", entry.display()));
+        }
+    }
+    out.dedup();
+    (out, problems)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +250,27 @@ mod tests {
     }
 
     #[test]
+    fn corpus_patterns_expand_within_and_across_folders() {
+        assert!(wildcard_match("*.jsonl", "a.jsonl") && !wildcard_match("*.jsonl", "a.jsonl.bak"));
+        assert!(wildcard_match("day-?.txt", "day-3.txt") && !wildcard_match("day-?.txt", "day-10.txt"));
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("archive/2024")).unwrap();
+        for f in ["archive/a.jsonl", "archive/b.txt", "archive/2024/c.jsonl", "archive/.hidden.jsonl"] {
+            std::fs::write(root.join(f), "x").unwrap();
+        }
+        let (one, p) = expand_corpus(&[root.join("archive/*.jsonl")]);
+        assert_eq!(one, vec![root.join("archive/a.jsonl")]);
+        assert!(p.is_empty());
+        let (deep, _) = expand_corpus(&[root.join("archive/**/*.jsonl")]);
+        assert_eq!(deep, vec![root.join("archive/a.jsonl"), root.join("archive/2024/c.jsonl")]);
+        let (none, p) = expand_corpus(&[root.join("archive/*.html"), root.join("plain")]);
+        assert_eq!(none, vec![root.join("plain")], "plain entries pass through for the loader to judge");
+        assert_eq!(p.len(), 1);
+        assert_eq!(literal_prefix(&root.join("archive/**/*.jsonl")), root.join("archive"));
+    }
+
+    #[test]
     fn falls_back_to_the_corpus_folder_and_reports_bad_entries() {
         let (layer, problems) = layer_from_json(&json!({"rules": {"no-such-rule": "off", "time-conflict": "loud", "role-mismatch": "hint"}, "debounceMs": -3}), None);
         assert_eq!(problems.len(), 3, "{problems:?}");
@@ -150,5 +279,7 @@ mod tests {
         assert_eq!(s.corpus, vec![PathBuf::from("/ws/corpus")]);
         assert_eq!(s.debounce, DEFAULT_DEBOUNCE);
         assert_eq!(resolve(&[], None).corpus, Vec::<PathBuf>::new());
+        let (nested, _) = layer_from_json(&json!({"copydesk": {"debounceMs": 5}}), None);
+        assert_eq!(nested.debounce, Some(Duration::from_millis(5)));
     }
 }
