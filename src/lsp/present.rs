@@ -44,11 +44,16 @@ fn lsp_severity(severity: Severity) -> DiagnosticSeverity {
     }
 }
 
+/// Evidence without repeats: rules may cite one sentence once per value it holds.
+fn distinct_evidence(finding: &Finding) -> Vec<&Evidence> {
+    let mut seen = BTreeSet::new();
+    finding.evidence.iter().filter(|e| seen.insert((e.doc, e.span))).collect()
+}
+
 pub fn to_diagnostic(finding: &Finding, rope: &Rope, enc: Encoding, facts: &FactBase) -> Diagnostic {
     let code = finding.rule.code();
-    let related: Vec<DiagnosticRelatedInformation> = finding
-        .evidence
-        .iter()
+    let related: Vec<DiagnosticRelatedInformation> = distinct_evidence(finding)
+        .into_iter()
         .filter_map(|ev| Some(DiagnosticRelatedInformation { location: evidence_location(facts, ev)?, message: ev.sentence.clone() }))
         .collect();
     Diagnostic {
@@ -99,7 +104,7 @@ pub fn finding_markdown(finding: &Finding, draft: &str, facts: &FactBase) -> Str
     }
     if !finding.evidence.is_empty() {
         md.push_str("\n**Sources:**\n");
-        for ev in &finding.evidence {
+        for ev in distinct_evidence(finding) {
             md.push_str(&format!("- {}: “{}”\n", source_label(facts, ev), escape_md(&one_line(&ev.sentence))));
         }
         let docs: BTreeSet<usize> = finding.evidence.iter().map(|e| e.doc).collect();
@@ -369,6 +374,16 @@ mod tests {
         Finding::new(Rule::TimeConflict, Span::new(at, at + 4), "the sources say 10:00")
             .with_evidence(vec![Evidence { doc: 0, span: Span::new(ev_start, ev_start + ev_text.len()), sentence: ev_text.to_string() }])
             .with_fix("Use 10:00", Span::new(at, at + 4), "10:00")
+    }
+
+    #[test]
+    fn repeated_evidence_is_cited_once() {
+        let draft = "Talks began at 9:30.";
+        let mut f = finding(draft);
+        f.evidence.push(f.evidence[0].clone());
+        let d = to_diagnostic(&f, &Rope::from_str(draft), Encoding::Utf16, &corpus());
+        assert_eq!(d.related_information.unwrap().len(), 1);
+        assert_eq!(finding_markdown(&f, draft, &corpus()).matches("a.txt:2").count(), 1);
     }
 
     #[test]
