@@ -24,6 +24,8 @@ struct Client {
     next_id: i64,
     /// What the client answers to `workspace/configuration`.
     workspace_config: Arc<Mutex<Value>>,
+    /// When false, requests from the server go unanswered, as with a hung or careless client.
+    answer_requests: Arc<std::sync::atomic::AtomicBool>,
     server: tokio::task::JoinHandle<()>,
 }
 
@@ -44,8 +46,9 @@ impl Client {
         let pending: Arc<Mutex<HashMap<i64, oneshot::Sender<Value>>>> = Arc::default();
         let workspace_config = Arc::new(Mutex::new(Value::Null));
         let (tx, inbox) = mpsc::unbounded_channel();
+        let answer_requests = Arc::new(std::sync::atomic::AtomicBool::new(true));
         {
-            let (writer, pending, workspace_config) = (writer.clone(), pending.clone(), workspace_config.clone());
+            let (writer, pending, workspace_config, answer) = (writer.clone(), pending.clone(), workspace_config.clone(), answer_requests.clone());
             tokio::spawn(async move {
                 let mut reader = BufReader::new(read);
                 loop {
@@ -80,7 +83,7 @@ impl Client {
                         }
                         continue;
                     }
-                    if let Some(id) = msg.get("id") {
+                    if let Some(id) = msg.get("id").filter(|_| answer.load(std::sync::atomic::Ordering::SeqCst)) {
                         let result = match msg["method"].as_str() {
                             Some("workspace/configuration") => {
                                 let n = msg["params"]["items"].as_array().map_or(1, Vec::len);
@@ -96,7 +99,7 @@ impl Client {
                 }
             });
         }
-        Client { writer, pending, inbox, seen: Vec::new(), log: Vec::new(), next_id: 1, workspace_config, server }
+        Client { writer, pending, inbox, seen: Vec::new(), log: Vec::new(), next_id: 1, workspace_config, answer_requests, server }
     }
 
     /// Initialize with the given client capabilities and options, rooted at `root`.
@@ -503,6 +506,23 @@ async fn without_client_watchers_the_server_watches_the_corpus_itself() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     std::fs::write(root.join("corpus/c.txt"), "A third article.\n").unwrap();
     c.indexed(3).await;
+}
+
+#[tokio::test]
+async fn a_client_that_never_answers_still_gets_diagnostics() {
+    let (_d, root) = workspace();
+    let mut c = Client::spawn();
+    c.answer_requests.store(false, std::sync::atomic::Ordering::SeqCst);
+    let mut caps = base_capabilities();
+    caps["workspace"]["didChangeWatchedFiles"] = json!({"dynamicRegistration": true});
+    let init = c.request("initialize", json!({"processId": null, "rootUri": uri(&root), "capabilities": caps})).await;
+    assert!(init.get("error").is_none());
+    c.notify("initialized", json!({})).await;
+    let doc = uri(&root.join("draft.md"));
+    c.open(&doc, "Text.").await;
+    assert_eq!(c.diagnostics_for(&doc).await["params"]["version"], 1);
+    let asked: Vec<&str> = c.log.iter().filter(|m| m.get("id").is_some()).filter_map(|m| m["method"].as_str()).collect();
+    assert!(asked.contains(&"workspace/configuration") && asked.contains(&"window/workDoneProgress/create"), "{asked:?}");
 }
 
 #[tokio::test]

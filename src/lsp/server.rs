@@ -34,6 +34,8 @@ use tower_lsp_server::{Client, LanguageServer};
 /// How long to wait for more corpus file events before re-indexing.
 const REINDEX_SETTLE: Duration = Duration::from_millis(200);
 const WATCH_REGISTRATION_ID: &str = "copydesk-watch";
+/// How long to wait for the client to answer a request of ours before going on without it.
+const CLIENT_TIMEOUT: Duration = Duration::from_secs(5);
 /// Checks run at once; more would only fight over the cores.
 const PARALLEL_CHECKS: usize = 2;
 
@@ -360,8 +362,8 @@ impl Inner {
         problems.extend(p.into_iter().map(|p| format!("initializationOptions: {p}")));
         let workspace = if session.supports_configuration {
             let item = ConfigurationItem { scope_uri: None, section: Some("copydesk".to_string()) };
-            match self.client.configuration(vec![item]).await {
-                Ok(mut values) if !values.is_empty() => values.swap_remove(0),
+            match tokio::time::timeout(CLIENT_TIMEOUT, self.client.configuration(vec![item])).await {
+                Ok(Ok(mut values)) if !values.is_empty() => values.swap_remove(0),
                 _ => Value::Null,
             }
         } else {
@@ -390,8 +392,8 @@ impl Inner {
         }
         let old = std::mem::replace(&mut *self.settings.write().unwrap_or_else(|p| p.into_inner()), new.clone());
         if first || old.corpus != new.corpus {
-            self.watch_corpus(&new).await;
             self.reindex.notify_one();
+            self.watch_corpus(&new).await;
         } else if old.config != new.config {
             // Same corpus, other rules: new engine generation over the same fact base.
             if let Some(current) = self.current_engine() {
@@ -414,9 +416,9 @@ impl Inner {
             let paths = self.settings().corpus.clone();
             let progress = if self.session().supports_progress {
                 let token = NumberOrString::String(format!("copydesk-index-{}", self.generation.load(Ordering::SeqCst)));
-                match self.client.create_work_done_progress(token.clone()).await {
-                    Ok(()) => Some(self.client.progress(token, "copydesk: indexing corpus").with_message(format!("{} path(s)", paths.len())).begin().await),
-                    Err(_) => None,
+                match tokio::time::timeout(CLIENT_TIMEOUT, self.client.create_work_done_progress(token.clone())).await {
+                    Ok(Ok(())) => Some(self.client.progress(token, "copydesk: indexing corpus").with_message(format!("{} path(s)", paths.len())).begin().await),
+                    _ => None,
                 }
             } else {
                 None
@@ -468,18 +470,20 @@ impl Inner {
         }
         if session.supports_watch_registration {
             let watchers: Vec<FileSystemWatcher> = targets.iter().filter_map(|p| file_watcher(p, session.supports_relative_patterns)).collect();
-            let _ = self
+            let unregister = self
                 .client
-                .unregister_capability(vec![Unregistration { id: WATCH_REGISTRATION_ID.into(), method: "workspace/didChangeWatchedFiles".into() }])
-                .await;
+                .unregister_capability(vec![Unregistration { id: WATCH_REGISTRATION_ID.into(), method: "workspace/didChangeWatchedFiles".into() }]);
+            let _ = tokio::time::timeout(CLIENT_TIMEOUT, unregister).await;
             let options = DidChangeWatchedFilesRegistrationOptions { watchers };
             let registration = Registration {
                 id: WATCH_REGISTRATION_ID.into(),
                 method: "workspace/didChangeWatchedFiles".into(),
                 register_options: serde_json::to_value(options).ok(),
             };
-            if let Err(e) = self.client.register_capability(vec![registration]).await {
-                tracing::warn!("the client refused file watchers: {}", e.message);
+            match tokio::time::timeout(CLIENT_TIMEOUT, self.client.register_capability(vec![registration])).await {
+                Ok(Ok(())) => {}
+                Ok(Err(e)) => tracing::warn!("the client refused file watchers: {}", e.message),
+                Err(_) => tracing::warn!("the client did not answer the file watcher registration"),
             }
             return;
         }
