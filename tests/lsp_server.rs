@@ -593,6 +593,7 @@ async fn hover_and_outline_show_an_extracted_quote() {
     let r = c.request("textDocument/hover", json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": col}})).await;
     let md = r["result"]["contents"]["value"].as_str().unwrap_or_else(|| panic!("{r}"));
     assert!(md.contains("Quote") && md.contains("Jane Holt"), "{md}");
+    assert!(md.contains("Word for word in:** `a.txt:3`"), "{md}");
     let r = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}})).await;
     assert_eq!(r["result"][0]["name"], "Quotes", "{r}");
     let r = c.request("textDocument/definition", json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": col}})).await;

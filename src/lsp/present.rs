@@ -284,7 +284,18 @@ pub fn fact_items(facts: &DocumentFacts, draft: &str) -> Vec<FactItem> {
     items
 }
 
-pub fn fact_markdown(item: &FactItem, draft: &str, corpus_docs: Option<usize>) -> String {
+/// What the hover can say about how a fact stands against the corpus.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Agreement {
+    /// The first index is not built yet.
+    Indexing,
+    /// A finding on the same words already says what is wrong.
+    CoveredByFinding,
+    /// Checked with no finding; `verbatim_in` are source labels holding the exact words.
+    NoConflict { corpus_docs: usize, verbatim_in: Vec<String> },
+}
+
+pub fn fact_markdown(item: &FactItem, draft: &str, agreement: &Agreement) -> String {
     let mut md = format!("**{}** · {}\n\n", SOURCE, item.group.singular());
     let said = clip(item.span.slice(draft), 300);
     if !said.is_empty() && item.group != FactGroup::Quote {
@@ -293,11 +304,22 @@ pub fn fact_markdown(item: &FactItem, draft: &str, corpus_docs: Option<usize>) -
     for d in &item.details {
         md.push_str(&format!("- {d}\n"));
     }
-    match corpus_docs {
-        Some(n) => md.push_str(&format!("\n*No conflict found in the corpus ({n} documents).*\n")),
-        None => md.push_str("\n*The corpus is still being indexed.*\n"),
+    match agreement {
+        Agreement::Indexing => md.push_str("\n*The corpus is still being indexed.*\n"),
+        Agreement::CoveredByFinding => {}
+        Agreement::NoConflict { corpus_docs, verbatim_in } => {
+            if !verbatim_in.is_empty() {
+                md.push_str(&format!("\n**Word for word in:** {}\n", verbatim_in.join(", ")));
+            }
+            md.push_str(&format!("\n*No conflict found in the corpus ({corpus_docs} documents).*\n"));
+        }
     }
     md
+}
+
+/// A label for a place in a source: `file:line`, with the outlet when known.
+pub fn source_label_at(facts: &FactBase, doc: usize, span: Span) -> String {
+    source_label(facts, &Evidence { doc, span, sentence: String::new() })
 }
 
 /// Facts as an outline: one container per kind, the facts inside in document order.
@@ -447,8 +469,11 @@ mod tests {
         assert_eq!(items.len(), 2);
         assert!(items[0].details.iter().any(|d| d.contains("Ana Diaz")));
         assert_eq!(items[1].details, vec!["read as duration 2 h".to_string()]);
-        let md = fact_markdown(&items[1], draft, Some(3));
+        let md = fact_markdown(&items[1], draft, &Agreement::NoConflict { corpus_docs: 3, verbatim_in: vec![] });
         assert!(md.contains("“two hours”") && md.contains("3 documents"), "{md}");
+        let md = fact_markdown(&items[0], draft, &Agreement::NoConflict { corpus_docs: 3, verbatim_in: vec!["`a.txt:4`".into()] });
+        assert!(md.contains("Word for word in:** `a.txt:4`"), "{md}");
+        assert!(!fact_markdown(&items[0], draft, &Agreement::CoveredByFinding).contains("No conflict"));
         let syms = document_symbols(&items, &Rope::from_str(draft), Encoding::Utf16);
         assert_eq!(syms.iter().map(|s| s.name.as_str()).collect::<Vec<_>>(), ["Quotes", "Times"]);
         assert_eq!(syms[0].children.as_ref().unwrap()[0].name, "“We will talk,”");

@@ -8,7 +8,7 @@
 //! than the current state are dropped.
 
 use super::position::{apply_change, byte_of_position, range_of_span, Encoding};
-use super::present::{self, FactItem};
+use super::present::{self, Agreement, FactItem};
 use super::settings::{self, Layer, Settings, CONFIG_FILE, DEFAULT_CORPUS_DIR};
 use super::{blocking, EngineError};
 use crate::config::Config;
@@ -557,28 +557,26 @@ impl Inner {
         byte_of_position(&snap.rope, pos, self.encoding()).map_err(|e| invalid_params(e.to_string()))
     }
 
-    async fn search_corpus(&self, needle: String) -> Result<Vec<Location>> {
-        let Some(engine) = self.current_engine() else { return Ok(Vec::new()) };
-        // Short fragments match too much to be worth a jump.
-        if needle.chars().count() < 12 {
-            return Ok(Vec::new());
+    /// Where the corpus holds `needle` word for word: (doc, span) per document, first match.
+    async fn verbatim_sources(&self, needle: String) -> Result<Option<(Arc<Engine>, Vec<(usize, Span)>)>> {
+        let Some(engine) = self.current_engine() else { return Ok(None) };
+        // Short fragments match too much to mean anything.
+        if needle.trim().chars().count() < 12 {
+            return Ok(Some((engine, Vec::new())));
         }
-        blocking("search", move || {
-            engine
-                .facts
+        let e = engine.clone();
+        let hits = blocking("search", move || {
+            e.facts
                 .docs
                 .iter()
                 .enumerate()
-                .filter_map(|(i, d)| {
-                    let at = d.text.find(&needle)?;
-                    let ev = crate::finding::Evidence { doc: i, span: Span::new(at, at + needle.len()), sentence: String::new() };
-                    present::evidence_location(&engine.facts, &ev)
-                })
+                .filter_map(|(i, d)| d.text.find(&needle).map(|at| (i, Span::new(at, at + needle.len()))))
                 .take(50)
                 .collect()
         })
         .await
-        .map_err(engine_error)
+        .map_err(engine_error)?;
+        Ok(Some((engine, hits)))
     }
 }
 
@@ -763,17 +761,25 @@ impl LanguageServer for Backend {
             }
         }
         // The innermost fact only: a count inside a quote is about the count.
-        let corpus_docs = analysis.as_ref().map(|a| a.engine.facts.docs.len());
         if let Some(item) = items.iter().filter(|i| touches(i.span, offset)).min_by_key(|i| i.span.len()) {
             if !spans.contains(&item.span) || parts.is_empty() {
-                let mut md = present::fact_markdown(item, &text, corpus_docs);
-                if !spans.is_empty() {
-                    // A finding already covers this; don't claim there is no conflict.
-                    if let Some(cut) = md.find("\n*No conflict") {
-                        md.truncate(cut + 1);
+                let agreement = if !spans.is_empty() {
+                    Agreement::CoveredByFinding
+                } else {
+                    match analysis.as_ref() {
+                        None => Agreement::Indexing,
+                        Some(a) => {
+                            let mut verbatim_in = Vec::new();
+                            if let Some(needle) = item.search.clone() {
+                                if let Some((engine, hits)) = self.inner.verbatim_sources(needle).await? {
+                                    verbatim_in = hits.into_iter().take(5).map(|(doc, span)| present::source_label_at(&engine.facts, doc, span)).collect();
+                                }
+                            }
+                            Agreement::NoConflict { corpus_docs: a.engine.facts.docs.len(), verbatim_in }
+                        }
                     }
-                }
-                parts.push(md);
+                };
+                parts.push(present::fact_markdown(item, &text, &agreement));
                 spans.push(item.span);
             }
         }
@@ -801,7 +807,12 @@ impl LanguageServer for Backend {
         if locations.is_empty() {
             let items = self.inner.fact_items(&entry, &snap).await?;
             if let Some(needle) = items.iter().filter(|i| touches(i.span, offset)).min_by_key(|i| i.span.len()).and_then(|i| i.search.clone()) {
-                locations = self.inner.search_corpus(needle).await?;
+                if let Some((engine, hits)) = self.inner.verbatim_sources(needle).await? {
+                    locations = hits
+                        .into_iter()
+                        .filter_map(|(doc, span)| present::evidence_location(&engine.facts, &crate::finding::Evidence { doc, span, sentence: String::new() }))
+                        .collect();
+                }
             }
         }
         locations.dedup();
