@@ -3,6 +3,7 @@
 use super::position::{position_of_byte, range_of_span, Encoding};
 use crate::extract::number::{Bound, CountKind};
 use crate::extract::time::{TimeValue, Zone};
+use crate::corpus::{FilePos, Origin, SourceDoc};
 use crate::extract::DocumentFacts;
 use crate::facts::FactBase;
 use crate::finding::{Evidence, Finding, Severity};
@@ -24,15 +25,44 @@ pub fn rule_href(code: &str) -> Option<Uri> {
     Uri::from_str(&format!("{RULE_DOCS_URL}#{code}")).ok()
 }
 
+/// The text of one line of the file a source came from, when the file is at hand.
+fn file_line(doc: &SourceDoc, line: u32) -> Option<&str> {
+    let (text, lines) = match &doc.origin {
+        Origin::Same(lines) => (doc.text.as_str(), lines),
+        Origin::Mapped { file_lines, file_text, .. } => (file_text.as_str(), file_lines),
+        _ => return None,
+    };
+    let start = lines.line_start(line as usize).min(text.len());
+    let end = lines.line_start(line as usize + 1).min(text.len()).max(start);
+    text.get(start..end)
+}
+
+/// A file position in the negotiated encoding (sources report UTF-16 columns).
+fn file_position(doc: &SourceDoc, pos: FilePos, enc: Encoding) -> Position {
+    let character = match (enc, file_line(doc, pos.line)) {
+        (Encoding::Utf8, Some(line)) => {
+            let mut units = 0u32;
+            let mut bytes = 0usize;
+            for c in line.chars() {
+                if units >= pos.character {
+                    break;
+                }
+                units += c.len_utf16() as u32;
+                bytes += c.len_utf8();
+            }
+            bytes as u32
+        }
+        _ => pos.character,
+    };
+    Position { line: pos.line, character }
+}
+
 /// The source file location of an evidence sentence.
-pub fn evidence_location(facts: &FactBase, ev: &Evidence) -> Option<Location> {
+pub fn evidence_location(facts: &FactBase, ev: &Evidence, enc: Encoding) -> Option<Location> {
     let doc = facts.docs.get(ev.doc)?;
     let uri = Uri::from_str(&doc.uri).ok()?;
     let (start, end) = doc.file_range(ev.span);
-    Some(Location {
-        uri,
-        range: Range { start: Position { line: start.line, character: start.character }, end: Position { line: end.line, character: end.character } },
-    })
+    Some(Location { uri, range: Range { start: file_position(doc, start, enc), end: file_position(doc, end, enc) } })
 }
 
 fn lsp_severity(severity: Severity) -> DiagnosticSeverity {
@@ -54,7 +84,7 @@ pub fn to_diagnostic(finding: &Finding, rope: &Rope, enc: Encoding, facts: &Fact
     let code = finding.rule.code();
     let related: Vec<DiagnosticRelatedInformation> = distinct_evidence(finding)
         .into_iter()
-        .filter_map(|ev| Some(DiagnosticRelatedInformation { location: evidence_location(facts, ev)?, message: ev.sentence.clone() }))
+        .filter_map(|ev| Some(DiagnosticRelatedInformation { location: evidence_location(facts, ev, enc)?, message: ev.sentence.clone() }))
         .collect();
     Diagnostic {
         range: range_of_span(rope, finding.span, enc),
@@ -396,6 +426,19 @@ mod tests {
         Finding::new(Rule::TimeConflict, Span::new(at, at + 4), "the sources say 10:00")
             .with_evidence(vec![Evidence { doc: 0, span: Span::new(ev_start, ev_start + ev_text.len()), sentence: ev_text.to_string() }])
             .with_fix("Use 10:00", Span::new(at, at + 4), "10:00")
+    }
+
+    #[test]
+    fn evidence_columns_follow_the_negotiated_encoding() {
+        let text = "Intro.\nÉté 😀 then the sentence.\n";
+        let facts = FactBase::build(vec![SourceDoc::from_text("/src/c.txt", text)]);
+        let at = text.find("then").unwrap();
+        let ev = Evidence { doc: 0, span: Span::new(at, at + 4), sentence: "then".into() };
+        let utf16 = evidence_location(&facts, &ev, Encoding::Utf16).unwrap().range;
+        let utf8 = evidence_location(&facts, &ev, Encoding::Utf8).unwrap().range;
+        assert_eq!(utf16.start, Position { line: 1, character: 7 });
+        assert_eq!(utf8.start, Position { line: 1, character: (at - "Intro.\n".len()) as u32 });
+        assert_eq!(utf8.end.character - utf8.start.character, 4);
     }
 
     #[test]

@@ -801,7 +801,7 @@ impl LanguageServer for Backend {
         let mut locations = Vec::new();
         if let Some(a) = self.inner.analysis(&entry, &snap, false).await? {
             for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
-                locations.extend(f.evidence.iter().filter_map(|ev| present::evidence_location(&a.engine.facts, ev)));
+                locations.extend(f.evidence.iter().filter_map(|ev| present::evidence_location(&a.engine.facts, ev, self.inner.encoding())));
             }
         }
         if locations.is_empty() {
@@ -810,7 +810,9 @@ impl LanguageServer for Backend {
                 if let Some((engine, hits)) = self.inner.verbatim_sources(needle).await? {
                     locations = hits
                         .into_iter()
-                        .filter_map(|(doc, span)| present::evidence_location(&engine.facts, &crate::finding::Evidence { doc, span, sentence: String::new() }))
+                        .filter_map(|(doc, span)| {
+                            present::evidence_location(&engine.facts, &crate::finding::Evidence { doc, span, sentence: String::new() }, self.inner.encoding())
+                        })
                         .collect();
                 }
             }
