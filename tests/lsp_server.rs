@@ -263,7 +263,9 @@ async fn opened_while_indexing_gets_diagnostics_only_after_the_corpus_is_ready()
     let pos = |pred: &dyn Fn(&Value) -> bool| c.log.iter().position(pred);
     let created = pos(&|m| m["method"] == "window/workDoneProgress/create").expect("progress created");
     let begun = pos(&|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "begin").expect("progress begun");
+    let reported = pos(&|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report").expect("progress reported");
     let ended = pos(&|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").expect("progress ended");
+    assert!(begun < reported && reported < ended);
     let first_publish = pos(&|m| m["method"] == "textDocument/publishDiagnostics").unwrap();
     assert!(created < begun && begun < ended && ended < first_publish, "{:#?}", c.log);
     assert_eq!(c.log[ended]["params"]["value"]["message"], "2 documents");
@@ -320,20 +322,23 @@ async fn replay_random_edits(utf8: bool) {
     let pieces = ["x", "é", "😀", "\r\n", "\n", "’", "中", "", "👩‍👩‍👧", " word "];
     let mut rng = Lcg(if utf8 { 7 } else { 11 });
     let mut version = 1;
-    for _ in 0..400 {
-        let lines = model.split('\n').count() + 1;
-        let (l1, c1, l2, c2) = (rng.next(lines), rng.next(14), rng.next(lines), rng.next(14));
-        let text = pieces[rng.next(pieces.len())];
-        let (a, b) = (model_offset(&model, l1, c1, utf8), model_offset(&model, l2, c2, utf8));
-        let (start, end) = if a <= b { ((l1, c1), (l2, c2)) } else { ((l2, c2), (l1, c1)) };
-        model.replace_range(a.min(b)..a.max(b), text);
+    let mut edits = 0;
+    while edits < 400 {
+        // One to three changes per notification; each change's positions are in the text left
+        // by the change before it, as the protocol says.
+        let mut changes = Vec::new();
+        for _ in 0..1 + rng.next(3) {
+            let lines = model.split('\n').count() + 1;
+            let (l1, c1, l2, c2) = (rng.next(lines), rng.next(14), rng.next(lines), rng.next(14));
+            let text = pieces[rng.next(pieces.len())];
+            let (a, b) = (model_offset(&model, l1, c1, utf8), model_offset(&model, l2, c2, utf8));
+            let (start, end) = if a <= b { ((l1, c1), (l2, c2)) } else { ((l2, c2), (l1, c1)) };
+            model.replace_range(a.min(b)..a.max(b), text);
+            changes.push(json!({"range": {"start": {"line": start.0, "character": start.1}, "end": {"line": end.0, "character": end.1}}, "text": text}));
+            edits += 1;
+        }
         version += 1;
-        c.notify(
-            "textDocument/didChange",
-            json!({"textDocument": {"uri": doc, "version": version},
-                   "contentChanges": [{"range": {"start": {"line": start.0, "character": start.1}, "end": {"line": end.0, "character": end.1}}, "text": text}]}),
-        )
-        .await;
+        c.notify("textDocument/didChange", json!({"textDocument": {"uri": doc, "version": version}, "contentChanges": changes})).await;
     }
     let server = c.document_text(&doc).await;
     assert_eq!(server["version"], version);

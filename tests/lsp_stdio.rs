@@ -30,6 +30,40 @@ fn read_frame(r: &mut impl BufRead) -> Option<Value> {
     Some(serde_json::from_slice(&body).expect("JSON on stdout"))
 }
 
+fn wait_exit(child: &mut std::process::Child) -> std::process::ExitStatus {
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if start.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            panic!("the server did not exit after `exit`");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn exit_without_shutdown_is_an_error_exit() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_copydesk"))
+        .args(["serve"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"processId": null, "rootUri": null, "capabilities": {}}}))).unwrap();
+    stdin.flush().unwrap();
+    assert_eq!(read_frame(&mut stdout).expect("an initialize response")["id"], 1);
+    stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
+    stdin.flush().unwrap();
+    assert_eq!(wait_exit(&mut child).code(), Some(1));
+    drop(stdin);
+}
+
 #[test]
 fn serve_stdio_initializes_and_exits_cleanly() {
     let dir = tempfile::tempdir().unwrap();
@@ -63,17 +97,7 @@ fn serve_stdio_initializes_and_exits_cleanly() {
     stdin.write_all(&frame(&json!({"jsonrpc": "2.0", "method": "exit"}))).unwrap();
     stdin.flush().unwrap();
     // stdin stays open, as editors keep it: the server must leave on `exit` alone.
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            panic!("the server did not exit after `exit`");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
+    let status = wait_exit(&mut child);
     assert!(status.success(), "{status}");
     drop(stdin);
 }

@@ -32,9 +32,13 @@ pub fn serve() -> i32 {
     };
     runtime.block_on(serve_io(tokio::io::stdin(), tokio::io::stdout()));
     // tokio's stdin reader sits on a blocking thread that would keep the process alive after
-    // `exit`, orphaned behind the editor.
-    std::process::exit(0)
+    // `exit`, orphaned behind the editor. The protocol asks for 1 when `exit` (or the end of
+    // input) came without `shutdown`.
+    std::process::exit(if SHUTDOWN_REQUESTED.load(std::sync::atomic::Ordering::SeqCst) { 0 } else { 1 })
 }
+
+/// Set by the `shutdown` request; read only by `serve`, which runs one server per process.
+pub(crate) static SHUTDOWN_REQUESTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Serve LSP over any byte streams (stdio, or an in-memory pipe in tests) until `exit` or EOF.
 pub async fn serve_io<I, O>(input: I, output: O)

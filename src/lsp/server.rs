@@ -424,27 +424,46 @@ impl Inner {
                 None
             };
             let entries = paths.clone();
-            let built = blocking("index", move || {
+            let loaded = blocking("load", move || {
                 let (files, mut warnings) = settings::expand_corpus(&entries);
                 load_paths(&files).map(|loaded| {
                     warnings.extend(loaded.warnings.iter().map(|w| format!("{}: {}", w.path.display(), w.message)));
-                    (FactBase::build(loaded.docs), warnings)
+                    (loaded.docs, warnings)
                 })
             })
             .await;
-            let facts = match built {
-                Ok(Ok((facts, warnings))) => {
+            let docs = match loaded {
+                Ok(Ok((docs, warnings))) => {
                     for w in warnings.iter().take(20) {
                         self.client.log_message(MessageType::WARNING, format!("copydesk: {w}")).await;
                     }
-                    Arc::new(facts)
+                    Some(docs)
                 }
                 Ok(Err(message)) => {
                     self.client.show_message(MessageType::ERROR, format!("copydesk: {message}")).await;
-                    Arc::new(FactBase::build(Vec::new()))
+                    Some(Vec::new())
                 }
                 Err(e) => {
-                    self.client.show_message(MessageType::ERROR, format!("copydesk: indexing the corpus failed: {e}")).await;
+                    self.client.show_message(MessageType::ERROR, format!("copydesk: loading the corpus failed: {e}")).await;
+                    None
+                }
+            };
+            let built = match docs {
+                Some(docs) => {
+                    if let Some(p) = &progress {
+                        p.report(format!("{} documents read, building the fact base", docs.len())).await;
+                    }
+                    blocking("index", move || FactBase::build(docs)).await
+                }
+                None => Err(EngineError { what: "load", message: String::new() }),
+            };
+            let facts = match built {
+                Ok(facts) => Arc::new(facts),
+                Err(e) => {
+                    if !e.message.is_empty() {
+                        self.client.show_message(MessageType::ERROR, format!("copydesk: indexing the corpus failed: {e}")).await;
+                    }
+                    // Better the old facts than none; with none yet, an empty corpus.
                     self.current_engine().map(|e| e.facts.clone()).unwrap_or_else(|| Arc::new(FactBase::build(Vec::new())))
                 }
             };
@@ -686,6 +705,7 @@ impl LanguageServer for Backend {
     }
 
     async fn shutdown(&self) -> Result<()> {
+        super::SHUTDOWN_REQUESTED.store(true, Ordering::SeqCst);
         Ok(())
     }
 
