@@ -81,6 +81,36 @@ impl std::fmt::Display for EngineError {
     }
 }
 
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "panic".to_string())
+}
+
+/// Polls a future, turning a panic in any poll into `Err` instead of unwinding into the
+/// transport, which would end the session.
+struct CatchPanic<F> {
+    inner: std::pin::Pin<Box<F>>,
+}
+
+impl<F: std::future::Future> std::future::Future for CatchPanic<F> {
+    type Output = Result<F::Output, String>;
+    fn poll(mut self: std::pin::Pin<&mut Self>, cx: &mut std::task::Context<'_>) -> std::task::Poll<Self::Output> {
+        let inner = self.inner.as_mut();
+        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| inner.poll(cx))) {
+            Ok(std::task::Poll::Ready(v)) => std::task::Poll::Ready(Ok(v)),
+            Ok(std::task::Poll::Pending) => std::task::Poll::Pending,
+            Err(payload) => std::task::Poll::Ready(Err(panic_message(payload.as_ref()))),
+        }
+    }
+}
+
+pub(crate) fn isolate_panics<F: std::future::Future>(f: F) -> impl std::future::Future<Output = Result<F::Output, String>> {
+    CatchPanic { inner: Box::pin(f) }
+}
+
 /// Run engine code off the async executor, turning a panic into an error for this one request.
 pub(crate) async fn blocking<T, F>(what: &'static str, f: F) -> Result<T, EngineError>
 where
@@ -91,11 +121,7 @@ where
     match run.await {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(payload)) => {
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "panic".to_string());
+            let message = panic_message(payload.as_ref());
             tracing::error!("{what} panicked: {message}");
             Err(EngineError { what, message })
         }
@@ -113,5 +139,18 @@ mod tests {
         assert_eq!(err.what, "check");
         assert!(err.message.contains("boom at byte 7"));
         assert_eq!(blocking("check", || 5).await, Ok(5));
+    }
+
+    #[tokio::test]
+    async fn a_panicking_handler_future_becomes_an_error() {
+        let boom = async {
+            tokio::task::yield_now().await;
+            if "x".len() == 1 {
+                panic!("handler bug");
+            }
+            3
+        };
+        assert_eq!(isolate_panics(boom).await, Err("handler bug".to_string()));
+        assert_eq!(isolate_panics(async { 4 }).await, Ok(4));
     }
 }

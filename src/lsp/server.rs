@@ -10,7 +10,7 @@
 use super::position::{apply_change, byte_of_position, range_of_span, Encoding};
 use super::present::{self, Agreement, FactItem};
 use super::settings::{self, Layer, Settings, CONFIG_FILE, DEFAULT_CORPUS_DIR};
-use super::{blocking, EngineError};
+use super::{blocking, isolate_panics, EngineError};
 use crate::config::Config;
 use crate::corpus::load::load_paths;
 use crate::facts::FactBase;
@@ -171,6 +171,23 @@ fn invalid_params(message: impl Into<String>) -> Error {
 
 fn engine_error(e: EngineError) -> Error {
     Error { code: ErrorCode::InternalError, message: e.to_string().into(), data: None }
+}
+
+/// A request handler whose panic answers that request with an error and nothing more.
+async fn isolate<T>(what: &'static str, handler: impl Future<Output = Result<T>> + Send) -> Result<T> {
+    match isolate_panics(handler).await {
+        Ok(result) => result,
+        Err(message) => {
+            tracing::error!("{what} panicked: {message}");
+            Err(Error { code: ErrorCode::InternalError, message: format!("copydesk {what} failed: {message}").into(), data: None })
+        }
+    }
+}
+
+async fn isolate_notification(what: &'static str, handler: impl Future<Output = ()> + Send) {
+    if let Err(message) = isolate_panics(handler).await {
+        tracing::error!("{what} panicked: {message}");
+    }
 }
 
 fn read<T: Clone>(lock: &RwLock<T>) -> T {
@@ -710,19 +727,28 @@ impl LanguageServer for Backend {
     }
 
     async fn did_open(&self, params: DidOpenTextDocumentParams) {
-        let doc = params.text_document;
-        let entry = Arc::new(DocEntry::new(Rope::from_str(&doc.text), doc.version));
-        if let Some(old) = self.inner.docs.insert(doc.uri.clone(), entry.clone()) {
-            if let Some(p) = old.lock().pending.take() {
-                p.abort();
+        isolate_notification("did_open", async move {
+            let doc = params.text_document;
+            let entry = Arc::new(DocEntry::new(Rope::from_str(&doc.text), doc.version));
+            if let Some(old) = self.inner.docs.insert(doc.uri.clone(), entry.clone()) {
+                if let Some(p) = old.lock().pending.take() {
+                    p.abort();
+                }
             }
-        }
-        // No debounce on open: the writer is not typing yet.
-        self.inner.schedule(doc.uri, entry, Duration::ZERO);
+            // No debounce on open: the writer is not typing yet.
+            self.inner.schedule(doc.uri, entry, Duration::ZERO);
+        })
+        .await;
     }
 
     fn did_change(&self, params: DidChangeTextDocumentParams) -> impl Future<Output = ()> + Send {
-        let entry = self.inner.apply_changes(&params);
+        let entry = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.inner.apply_changes(&params))) {
+            Ok(entry) => entry,
+            Err(_) => {
+                tracing::error!("applying an edit to {} panicked", params.text_document.uri.as_str());
+                None
+            }
+        };
         let inner = self.inner.clone();
         async move {
             if let Some(entry) = entry {
@@ -733,196 +759,220 @@ impl LanguageServer for Backend {
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
-        let uri = params.text_document.uri;
-        let Some((_, entry)) = self.inner.docs.remove(&uri) else { return };
-        if let Some(p) = entry.lock().pending.take() {
-            p.abort();
-        }
-        if !self.inner.session().pull_diagnostics {
-            let _last = entry.publish.lock().await;
-            self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
-        }
+        isolate_notification("did_close", async move {
+            let uri = params.text_document.uri;
+            let Some((_, entry)) = self.inner.docs.remove(&uri) else { return };
+            if let Some(p) = entry.lock().pending.take() {
+                p.abort();
+            }
+            if !self.inner.session().pull_diagnostics {
+                let _last = entry.publish.lock().await;
+                self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+            }
+        })
+        .await;
     }
 
     async fn did_change_configuration(&self, params: DidChangeConfigurationParams) {
-        {
-            let mut session = self.inner.session.write().unwrap_or_else(|p| p.into_inner());
-            // Push-style clients send the whole settings object, or just our section.
-            session.pushed_settings = match params.settings.get("copydesk") {
-                Some(section) => section.clone(),
-                None => params.settings,
-            };
-        }
-        self.inner.reload_settings(false).await;
+        isolate_notification("did_change_configuration", async move {
+            {
+                let mut session = self.inner.session.write().unwrap_or_else(|p| p.into_inner());
+                // Push-style clients send the whole settings object, or just our section.
+                session.pushed_settings = match params.settings.get("copydesk") {
+                    Some(section) => section.clone(),
+                    None => params.settings,
+                };
+            }
+            self.inner.reload_settings(false).await;
+        })
+        .await;
     }
 
     async fn did_change_watched_files(&self, params: DidChangeWatchedFilesParams) {
-        for change in params.changes {
-            if let Some(path) = change.uri.to_file_path() {
-                self.inner.on_file_changed(&path);
+        isolate_notification("did_change_watched_files", async move {
+            for change in params.changes {
+                if let Some(path) = change.uri.to_file_path() {
+                    self.inner.on_file_changed(&path);
+                }
             }
-        }
+        })
+        .await;
     }
 
     async fn hover(&self, params: HoverParams) -> Result<Option<Hover>> {
-        let tdp = params.text_document_position_params;
-        let entry = self.inner.entry(&tdp.text_document.uri)?;
-        let snap = entry.snapshot();
-        let offset = self.inner.position(&snap, tdp.position)?;
-        let analysis = self.inner.analysis(&entry, &snap, false).await?;
-        let items = self.inner.fact_items(&entry, &snap).await?;
-        let text = analysis.as_ref().map(|a| a.text.clone()).unwrap_or_else(|| Arc::new(snap.rope.to_string()));
-        let mut parts = Vec::new();
-        let mut spans = Vec::new();
-        if let Some(a) = &analysis {
-            for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
-                parts.push(present::finding_markdown(f, &text, &a.engine.facts));
-                spans.push(f.span);
+        isolate("hover", async move {
+            let tdp = params.text_document_position_params;
+            let entry = self.inner.entry(&tdp.text_document.uri)?;
+            let snap = entry.snapshot();
+            let offset = self.inner.position(&snap, tdp.position)?;
+            let analysis = self.inner.analysis(&entry, &snap, false).await?;
+            let items = self.inner.fact_items(&entry, &snap).await?;
+            let text = analysis.as_ref().map(|a| a.text.clone()).unwrap_or_else(|| Arc::new(snap.rope.to_string()));
+            let mut parts = Vec::new();
+            let mut spans = Vec::new();
+            if let Some(a) = &analysis {
+                for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
+                    parts.push(present::finding_markdown(f, &text, &a.engine.facts));
+                    spans.push(f.span);
+                }
             }
-        }
-        // The innermost fact only: a count inside a quote is about the count.
-        if let Some(item) = items.iter().filter(|i| touches(i.span, offset)).min_by_key(|i| i.span.len()) {
-            if !spans.contains(&item.span) || parts.is_empty() {
-                let agreement = if !spans.is_empty() {
-                    Agreement::CoveredByFinding
-                } else {
-                    match analysis.as_ref() {
-                        None => Agreement::Indexing,
-                        Some(a) => {
-                            let mut verbatim_in = Vec::new();
-                            if let Some(needle) = item.search.clone() {
-                                if let Some((engine, hits)) = self.inner.verbatim_sources(needle).await? {
-                                    verbatim_in = hits.into_iter().take(5).map(|(doc, span)| present::source_label_at(&engine.facts, doc, span)).collect();
+            // The innermost fact only: a count inside a quote is about the count.
+            if let Some(item) = items.iter().filter(|i| touches(i.span, offset)).min_by_key(|i| i.span.len()) {
+                if !spans.contains(&item.span) || parts.is_empty() {
+                    let agreement = if !spans.is_empty() {
+                        Agreement::CoveredByFinding
+                    } else {
+                        match analysis.as_ref() {
+                            None => Agreement::Indexing,
+                            Some(a) => {
+                                let mut verbatim_in = Vec::new();
+                                if let Some(needle) = item.search.clone() {
+                                    if let Some((engine, hits)) = self.inner.verbatim_sources(needle).await? {
+                                        verbatim_in = hits.into_iter().take(5).map(|(doc, span)| present::source_label_at(&engine.facts, doc, span)).collect();
+                                    }
                                 }
+                                Agreement::NoConflict { corpus_docs: a.engine.facts.docs.len(), verbatim_in }
                             }
-                            Agreement::NoConflict { corpus_docs: a.engine.facts.docs.len(), verbatim_in }
                         }
-                    }
-                };
-                parts.push(present::fact_markdown(item, &text, &agreement));
-                spans.push(item.span);
+                    };
+                    parts.push(present::fact_markdown(item, &text, &agreement));
+                    spans.push(item.span);
+                }
             }
-        }
-        if parts.is_empty() {
-            return Ok(None);
-        }
-        let span = spans.iter().copied().min_by_key(|s| s.len()).unwrap_or_default();
-        Ok(Some(Hover {
-            contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: parts.join("\n---\n\n") }),
-            range: Some(range_of_span(&snap.rope, span, self.inner.encoding())),
-        }))
+            if parts.is_empty() {
+                return Ok(None);
+            }
+            let span = spans.iter().copied().min_by_key(|s| s.len()).unwrap_or_default();
+            Ok(Some(Hover {
+                contents: HoverContents::Markup(MarkupContent { kind: MarkupKind::Markdown, value: parts.join("\n---\n\n") }),
+                range: Some(range_of_span(&snap.rope, span, self.inner.encoding())),
+            }))
+        })
+        .await
     }
 
     async fn goto_definition(&self, params: GotoDefinitionParams) -> Result<Option<GotoDefinitionResponse>> {
-        let tdp = params.text_document_position_params;
-        let entry = self.inner.entry(&tdp.text_document.uri)?;
-        let snap = entry.snapshot();
-        let offset = self.inner.position(&snap, tdp.position)?;
-        let mut locations = Vec::new();
-        if let Some(a) = self.inner.analysis(&entry, &snap, false).await? {
-            for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
-                locations.extend(f.evidence.iter().filter_map(|ev| present::evidence_location(&a.engine.facts, ev, self.inner.encoding())));
-            }
-        }
-        if locations.is_empty() {
-            let items = self.inner.fact_items(&entry, &snap).await?;
-            if let Some(needle) = items.iter().filter(|i| touches(i.span, offset)).min_by_key(|i| i.span.len()).and_then(|i| i.search.clone()) {
-                if let Some((engine, hits)) = self.inner.verbatim_sources(needle).await? {
-                    locations = hits
-                        .into_iter()
-                        .filter_map(|(doc, span)| {
-                            present::evidence_location(&engine.facts, &crate::finding::Evidence { doc, span, sentence: String::new() }, self.inner.encoding())
-                        })
-                        .collect();
+        isolate("goto_definition", async move {
+            let tdp = params.text_document_position_params;
+            let entry = self.inner.entry(&tdp.text_document.uri)?;
+            let snap = entry.snapshot();
+            let offset = self.inner.position(&snap, tdp.position)?;
+            let mut locations = Vec::new();
+            if let Some(a) = self.inner.analysis(&entry, &snap, false).await? {
+                for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
+                    locations.extend(f.evidence.iter().filter_map(|ev| present::evidence_location(&a.engine.facts, ev, self.inner.encoding())));
                 }
             }
-        }
-        locations.dedup();
-        Ok(if locations.is_empty() { None } else { Some(GotoDefinitionResponse::Array(locations)) })
+            if locations.is_empty() {
+                let items = self.inner.fact_items(&entry, &snap).await?;
+                if let Some(needle) = items.iter().filter(|i| touches(i.span, offset)).min_by_key(|i| i.span.len()).and_then(|i| i.search.clone()) {
+                    if let Some((engine, hits)) = self.inner.verbatim_sources(needle).await? {
+                        locations = hits
+                            .into_iter()
+                            .filter_map(|(doc, span)| {
+                                present::evidence_location(&engine.facts, &crate::finding::Evidence { doc, span, sentence: String::new() }, self.inner.encoding())
+                            })
+                            .collect();
+                    }
+                }
+            }
+            locations.dedup();
+            Ok(if locations.is_empty() { None } else { Some(GotoDefinitionResponse::Array(locations)) })
+        })
+        .await
     }
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
-        if let Some(only) = &params.context.only {
-            if !only.iter().any(|k| k.as_str() == "quickfix" || k.as_str().is_empty()) {
-                return Ok(Some(Vec::new()));
+        isolate("code_action", async move {
+            if let Some(only) = &params.context.only {
+                if !only.iter().any(|k| k.as_str() == "quickfix" || k.as_str().is_empty()) {
+                    return Ok(Some(Vec::new()));
+                }
             }
-        }
-        let uri = params.text_document.uri;
-        let entry = self.inner.entry(&uri)?;
-        let snap = entry.snapshot();
-        let start = self.inner.position(&snap, params.range.start)?;
-        let end = self.inner.position(&snap, params.range.end)?;
-        let (start, end) = (start.min(end), start.max(end));
-        let Some(a) = self.inner.analysis(&entry, &snap, false).await? else { return Ok(Some(Vec::new())) };
-        let enc = self.inner.encoding();
-        let mut actions = Vec::new();
-        for f in a.findings.iter().filter(|f| f.span.start <= end && start <= f.span.end) {
-            let diagnostic = present::to_diagnostic(f, &a.rope, enc, &a.engine.facts);
-            let edit = |edits: Vec<TextEdit>| WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() };
-            for (i, fix) in f.fixes.iter().enumerate() {
+            let uri = params.text_document.uri;
+            let entry = self.inner.entry(&uri)?;
+            let snap = entry.snapshot();
+            let start = self.inner.position(&snap, params.range.start)?;
+            let end = self.inner.position(&snap, params.range.end)?;
+            let (start, end) = (start.min(end), start.max(end));
+            let Some(a) = self.inner.analysis(&entry, &snap, false).await? else { return Ok(Some(Vec::new())) };
+            let enc = self.inner.encoding();
+            let mut actions = Vec::new();
+            for f in a.findings.iter().filter(|f| f.span.start <= end && start <= f.span.end) {
+                let diagnostic = present::to_diagnostic(f, &a.rope, enc, &a.engine.facts);
+                let edit = |edits: Vec<TextEdit>| WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() };
+                for (i, fix) in f.fixes.iter().enumerate() {
+                    actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                        title: fix.title.clone(),
+                        kind: Some(CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![diagnostic.clone()]),
+                        edit: Some(edit(vec![TextEdit { range: range_of_span(&a.rope, fix.span, enc), new_text: fix.replacement.clone() }])),
+                        is_preferred: Some(i == 0),
+                        ..Default::default()
+                    }));
+                }
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: fix.title.clone(),
+                    title: format!("Ignore this finding ({})", f.rule.code()),
                     kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic.clone()]),
-                    edit: Some(edit(vec![TextEdit { range: range_of_span(&a.rope, fix.span, enc), new_text: fix.replacement.clone() }])),
-                    is_preferred: Some(i == 0),
+                    diagnostics: Some(vec![diagnostic]),
+                    edit: Some(edit(vec![present::ignore_edit(f, &a.rope, enc)])),
                     ..Default::default()
                 }));
             }
-            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                title: format!("Ignore this finding ({})", f.rule.code()),
-                kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(vec![diagnostic]),
-                edit: Some(edit(vec![present::ignore_edit(f, &a.rope, enc)])),
-                ..Default::default()
-            }));
-        }
-        Ok(Some(actions))
+            Ok(Some(actions))
+        })
+        .await
     }
 
     async fn document_symbol(&self, params: DocumentSymbolParams) -> Result<Option<DocumentSymbolResponse>> {
-        let uri = params.text_document.uri;
-        let entry = self.inner.entry(&uri)?;
-        let snap = entry.snapshot();
-        let items = self.inner.fact_items(&entry, &snap).await?;
-        let enc = self.inner.encoding();
-        let nested = present::document_symbols(&items, &snap.rope, enc);
-        if self.inner.session().hierarchical_symbols {
-            return Ok(Some(DocumentSymbolResponse::Nested(nested)));
-        }
-        #[allow(deprecated)]
-        let flat = nested
-            .into_iter()
-            .flat_map(|group| {
-                let container = group.name.clone();
-                let uri = uri.clone();
-                group.children.unwrap_or_default().into_iter().map(move |s| SymbolInformation {
-                    name: s.name,
-                    kind: s.kind,
-                    tags: None,
-                    deprecated: None,
-                    location: Location { uri: uri.clone(), range: s.range },
-                    container_name: Some(container.clone()),
+        isolate("document_symbol", async move {
+            let uri = params.text_document.uri;
+            let entry = self.inner.entry(&uri)?;
+            let snap = entry.snapshot();
+            let items = self.inner.fact_items(&entry, &snap).await?;
+            let enc = self.inner.encoding();
+            let nested = present::document_symbols(&items, &snap.rope, enc);
+            if self.inner.session().hierarchical_symbols {
+                return Ok(Some(DocumentSymbolResponse::Nested(nested)));
+            }
+            #[allow(deprecated)]
+            let flat = nested
+                .into_iter()
+                .flat_map(|group| {
+                    let container = group.name.clone();
+                    let uri = uri.clone();
+                    group.children.unwrap_or_default().into_iter().map(move |s| SymbolInformation {
+                        name: s.name,
+                        kind: s.kind,
+                        tags: None,
+                        deprecated: None,
+                        location: Location { uri: uri.clone(), range: s.range },
+                        container_name: Some(container.clone()),
+                    })
                 })
-            })
-            .collect();
-        Ok(Some(DocumentSymbolResponse::Flat(flat)))
+                .collect();
+            Ok(Some(DocumentSymbolResponse::Flat(flat)))
+        })
+        .await
     }
 
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
-        let entry = self.inner.entry(&params.text_document.uri)?;
-        let snap = entry.snapshot();
-        let Some(a) = self.inner.analysis(&entry, &snap, true).await? else { return Err(Error::internal_error()) };
-        let result_id = format!("{}.{}", a.version, a.engine.generation);
-        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
-            return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+        isolate("diagnostic", async move {
+            let entry = self.inner.entry(&params.text_document.uri)?;
+            let snap = entry.snapshot();
+            let Some(a) = self.inner.analysis(&entry, &snap, true).await? else { return Err(Error::internal_error()) };
+            let result_id = format!("{}.{}", a.version, a.engine.generation);
+            if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+                return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {
+                    related_documents: None,
+                    unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
+                })));
+            }
+            Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
                 related_documents: None,
-                unchanged_document_diagnostic_report: UnchangedDocumentDiagnosticReport { result_id },
-            })));
-        }
-        Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Full(RelatedFullDocumentDiagnosticReport {
-            related_documents: None,
-            full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(result_id), items: self.inner.diagnostics(&a) },
-        })))
+                full_document_diagnostic_report: FullDocumentDiagnosticReport { result_id: Some(result_id), items: self.inner.diagnostics(&a) },
+            })))
+        })
+        .await
     }
 }
