@@ -535,7 +535,7 @@ async fn pull_diagnostics_report_full_then_unchanged() {
     let (_d, root) = workspace();
     let mut caps = base_capabilities();
     caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
-    let (mut c, init) = Client::start(&root, caps, Value::Null).await;
+    let (mut c, init) = Client::start(&root, caps, json!({"debounceMs": 150})).await;
     assert_eq!(init["capabilities"]["diagnosticProvider"]["identifier"], "copydesk");
     let doc = uri(&root.join("draft.md"));
     c.open(&doc, "Text.").await;
@@ -550,8 +550,10 @@ async fn pull_diagnostics_report_full_then_unchanged() {
         json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [{"text": "Other text."}]}),
     )
     .await;
+    let asked = std::time::Instant::now();
     let after = c.request("textDocument/diagnostic", json!({"textDocument": {"uri": doc}, "previousResultId": id})).await;
     assert_eq!(after["result"]["kind"], "full", "{after}");
+    assert!(asked.elapsed() >= Duration::from_millis(100), "a pull right after an edit waits out the debounce");
     assert_ne!(after["result"]["resultId"], id);
     c.settle(Duration::from_millis(400)).await;
     assert!(!c.log.iter().any(|m| m["method"] == "textDocument/publishDiagnostics"), "pull clients get no pushed diagnostics");

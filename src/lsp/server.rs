@@ -65,6 +65,7 @@ struct DocState {
     in_flight: Option<InFlight>,
     facts: Option<(i32, Arc<Vec<FactItem>>)>,
     pending: Option<AbortHandle>,
+    last_change: std::time::Instant,
 }
 
 struct DocEntry {
@@ -74,6 +75,12 @@ struct DocEntry {
     /// Also remembers the (version, engine generation) last published, so a re-check that
     /// changes nothing is not sent twice.
     publish: tokio::sync::Mutex<Option<(i32, u64)>>,
+}
+
+/// An opened document is not being typed in: nothing to wait out.
+fn long_ago() -> std::time::Instant {
+    let now = std::time::Instant::now();
+    now.checked_sub(Duration::from_secs(3600)).unwrap_or(now)
 }
 
 /// A consistent view of a document: the text of one version.
@@ -86,7 +93,7 @@ struct Snapshot {
 impl DocEntry {
     fn new(rope: Rope, version: i32) -> DocEntry {
         DocEntry {
-            state: Mutex::new(DocState { rope, version, analysis: None, in_flight: None, facts: None, pending: None }),
+            state: Mutex::new(DocState { rope, version, analysis: None, in_flight: None, facts: None, pending: None, last_change: long_ago() }),
             publish: tokio::sync::Mutex::new(None),
         }
     }
@@ -585,6 +592,7 @@ impl Inner {
             apply_change(&mut st.rope, change, enc);
         }
         st.version = params.text_document.version;
+        st.last_change = std::time::Instant::now();
         drop(st);
         Some(entry)
     }
@@ -959,6 +967,16 @@ impl LanguageServer for Backend {
     async fn diagnostic(&self, params: DocumentDiagnosticParams) -> Result<DocumentDiagnosticReportResult> {
         isolate("diagnostic", async move {
             let entry = self.inner.entry(&params.text_document.uri)?;
+            // Clients pull after every change; the debounce keeps a burst of typing to one check.
+            // A client that pulls again cancels this request, and with it the wait.
+            let debounce = self.inner.settings().debounce;
+            loop {
+                let quiet = entry.lock().last_change.elapsed();
+                if quiet >= debounce {
+                    break;
+                }
+                tokio::time::sleep(debounce - quiet).await;
+            }
             let snap = entry.snapshot();
             let Some(a) = self.inner.analysis(&entry, &snap, true).await? else { return Err(Error::internal_error()) };
             let result_id = format!("{}.{}", a.version, a.engine.generation);
