@@ -637,3 +637,26 @@ async fn a_time_conflict_reaches_diagnostics_hover_and_code_actions() {
     let r = c.request("textDocument/definition", json!({"textDocument": {"uri": doc}, "position": pos})).await;
     assert_eq!(r["result"][0]["uri"], uri(&root.join("corpus/a.txt")), "{r}");
 }
+
+#[tokio::test]
+#[ignore = "needs engine"]
+async fn a_misspelled_name_gets_a_quick_fix_that_applies_cleanly() {
+    let (_d, root) = workspace();
+    let mut caps = base_capabilities();
+    caps["general"]["positionEncodings"] = json!(["utf-8"]);
+    let (mut c, _) = Client::start(&root, caps, Value::Null).await;
+    let doc = uri(&root.join("draft.md"));
+    let text = "# Brücke 😀\n\nThe county council met at 1000 GMT on Tuesday. Council leader Jane Hollt said the plan was ready.\n";
+    c.open(&doc, text).await;
+    let published = c.diagnostics_for(&doc).await;
+    let d = published["params"]["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "name-misspelled").cloned().unwrap_or_else(|| panic!("{published}"));
+    // UTF-8 columns: bytes from the start of the line.
+    let line = text.lines().nth(2).unwrap();
+    assert_eq!(d["range"]["start"], json!({"line": 2, "character": line.find("Hollt").unwrap()}));
+    let r = c.request("textDocument/codeAction", json!({"textDocument": {"uri": doc}, "range": d["range"], "context": {"diagnostics": [d]}})).await;
+    let fix = r["result"].as_array().unwrap().iter().find(|a| a["isPreferred"] == true).cloned().unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(fix["kind"], "quickfix");
+    let edit = &fix["edit"]["changes"][&doc][0];
+    assert_eq!(edit["newText"], "Holt");
+    assert_eq!(edit["range"], d["range"]);
+}
