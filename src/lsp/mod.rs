@@ -1,4 +1,20 @@
 //! The language server. The only module that knows about LSP.
+//!
+//! `copydesk serve [--stdio]` speaks LSP 3.17 on stdio:
+//! - sync: incremental; positions in UTF-8 when the client offers it, else UTF-16.
+//! - diagnostics: pushed after a debounce, tagged with the document version, or pulled
+//!   (`textDocument/diagnostic`) when the client supports that. Each carries `code`,
+//!   `source: "copydesk"`, `codeDescription` (README anchor) and the evidence as
+//!   `relatedInformation`.
+//! - hover, go to definition (evidence, or a quote's place in the corpus), quick fixes plus
+//!   "Ignore this finding", document symbols (quotes, times, counts).
+//! - `copydesk/documentText` `{uri}` → `{version, text}`: the server's copy of a document.
+//!
+//! Settings, most specific first: `initializationOptions`, the `copydesk` section of
+//! `workspace/configuration` (or of `didChangeConfiguration` for push-style clients),
+//! `copydesk.toml` in the workspace root, then `corpus/` in the root. Keys:
+//! `corpus` (path, glob or list; relative to the root), `rules` (`{code: severity|"off"}`),
+//! `debounceMs` (default 150). Logs go to stderr, filtered by `COPYDESK_LOG` (default `warn`).
 
 mod framing;
 mod position;

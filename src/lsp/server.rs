@@ -286,9 +286,12 @@ impl Inner {
         let permit = self.checks.clone().acquire_owned().await.map_err(|_| Error::internal_error())?;
         let text = Arc::new(snap.rope.to_string());
         let (t, e) = (text.clone(), engine.clone());
+        let version = snap.version;
         let findings = blocking("check", move || {
             let _permit = permit;
+            let started = std::time::Instant::now();
             let mut findings = crate::check::check_draft(&e.facts, &t, &e.config);
+            tracing::debug!(version, findings = findings.len(), ms = started.elapsed().as_secs_f64() * 1000.0, "checked");
             // Rules the writer switched off stay off even if a rule forgets to ask.
             findings.retain(|f| e.config.severity(f.rule).is_some());
             findings
