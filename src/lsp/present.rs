@@ -385,11 +385,12 @@ fn symbol(name: &str, detail: Option<String>, kind: SymbolKind, range: Range) ->
 }
 
 /// The edit behind "Ignore this finding": a marker comment on its own line above the finding's
-/// line, indented like it and ended the way that line is ended.
+/// line, indented (and block-quoted) like it and ended the way that line is ended.
 pub fn ignore_edit(finding: &Finding, rope: &Rope, enc: Encoding) -> TextEdit {
     let at = position_of_byte(rope, finding.span.start, enc);
     let line = rope.line(at.line as usize);
-    let indent: String = line.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+    // Indentation and blockquote markers, so the comment stays inside the same block.
+    let indent: String = line.chars().take_while(|c| matches!(c, ' ' | '\t' | '>')).collect();
     let text = line.to_string();
     let eol = if text.ends_with("\r\n") {
         "\r\n"
@@ -488,6 +489,8 @@ mod tests {
         assert_eq!(e.new_text, "  <!-- copydesk-ignore time-conflict -->\r\n");
         let draft = "Talks began at 9:30.";
         assert_eq!(ignore_edit(&finding(draft), &Rope::from_str(draft), Encoding::Utf8).new_text, "<!-- copydesk-ignore time-conflict -->\n");
+        let draft = "Intro.\n\n> Talks began at 9:30.\n";
+        assert_eq!(ignore_edit(&finding(draft), &Rope::from_str(draft), Encoding::Utf8).new_text, "> <!-- copydesk-ignore time-conflict -->\n");
     }
 
     #[test]
