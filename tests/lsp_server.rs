@@ -480,6 +480,19 @@ async fn initialization_options_beat_workspace_settings_and_copydesk_toml() {
 }
 
 #[tokio::test]
+async fn a_workspace_without_a_corpus_says_so_and_still_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let (mut c, _) = Client::start(&root, base_capabilities(), Value::Null).await;
+    let note = c.wait_for("no-corpus message", |m| m["method"] == "window/showMessage").await;
+    assert!(note["params"]["message"].as_str().unwrap().contains("no corpus configured"), "{note}");
+    c.indexed(0).await;
+    let doc = uri(&root.join("draft.md"));
+    c.open(&doc, "Text.").await;
+    assert_eq!(c.diagnostics_for(&doc).await["params"]["diagnostics"], json!([]));
+}
+
+#[tokio::test]
 async fn copydesk_toml_is_read_and_watched_through_the_client() {
     let (_d, root) = workspace();
     std::fs::write(root.join("copydesk.toml"), "corpus = [\"corpus/a.txt\"]\n").unwrap();

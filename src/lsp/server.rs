@@ -441,6 +441,12 @@ impl Inner {
             }
             first = false;
             let paths = self.settings().corpus.clone();
+            if paths.is_empty() {
+                // Otherwise a writer sees a silent checker and cannot tell why.
+                self.client
+                    .show_message(MessageType::INFO, "copydesk: no corpus configured; set `corpus` in copydesk.toml or the editor settings, or add a corpus/ folder")
+                    .await;
+            }
             let progress = if self.session().supports_progress {
                 let token = NumberOrString::String(format!("copydesk-index-{}", self.generation.load(Ordering::SeqCst)));
                 match tokio::time::timeout(CLIENT_TIMEOUT, self.client.create_work_done_progress(token.clone())).await {
