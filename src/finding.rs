@@ -140,11 +140,18 @@ pub struct Finding {
     pub message: String,
     pub evidence: Vec<Evidence>,
     pub fixes: Vec<Fix>,
+    /// The rule could not fully confirm the finding; it is reported at information level at most.
+    pub unsure: bool,
 }
 
 impl Finding {
     pub fn new(rule: Rule, span: Span, message: impl Into<String>) -> Finding {
-        Finding { rule, severity: rule.default_severity(), span, message: message.into(), evidence: Vec::new(), fixes: Vec::new() }
+        Finding { rule, severity: rule.default_severity(), span, message: message.into(), evidence: Vec::new(), fixes: Vec::new(), unsure: false }
+    }
+    /// Say it, but at information level: the evidence is suggestive, not conclusive.
+    pub fn unsure(mut self) -> Finding {
+        self.unsure = true;
+        self
     }
     pub fn with_evidence(mut self, evidence: Vec<Evidence>) -> Finding {
         self.evidence = evidence;

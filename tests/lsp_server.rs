@@ -598,10 +598,9 @@ async fn shutdown_then_exit_ends_the_server() {
     tokio::time::timeout(Duration::from_secs(5), &mut c.server).await.expect("the server stops on exit").unwrap();
 }
 
-// ---- These need the extractors and rules, which are being written in parallel. ----
+// ---- These assert on real findings from the engine. ----
 
 #[tokio::test]
-#[ignore = "needs engine"]
 async fn hover_and_outline_show_an_extracted_quote() {
     let (_d, root) = workspace();
     let (mut c, _) = Client::start(&root, base_capabilities(), Value::Null).await;
@@ -621,7 +620,6 @@ async fn hover_and_outline_show_an_extracted_quote() {
 }
 
 #[tokio::test]
-#[ignore = "needs engine"]
 async fn a_time_conflict_reaches_diagnostics_hover_and_code_actions() {
     let (_d, root) = workspace();
     let (mut c, _) = Client::start(&root, base_capabilities(), Value::Null).await;
@@ -652,7 +650,6 @@ async fn a_time_conflict_reaches_diagnostics_hover_and_code_actions() {
 }
 
 #[tokio::test]
-#[ignore = "needs engine"]
 async fn a_misspelled_name_gets_a_quick_fix_that_applies_cleanly() {
     let (_d, root) = workspace();
     let mut caps = base_capabilities();

@@ -31,6 +31,7 @@ pub fn file_entry(path: &Path, text: &str, findings: &[Finding], facts: &FactBas
                 "range": { "start": pos(f.span.start), "end": pos(f.span.end) },
                 "severity": f.severity.lsp_number(),
                 "code": f.rule.code(),
+                "codeDescription": { "href": super::rule_docs_url(f.rule) },
                 "source": "copydesk",
                 "message": f.message,
                 "relatedInformation": related,

@@ -85,6 +85,17 @@ impl SourceDoc {
     pub fn file_range(&self, span: Span) -> (FilePos, FilePos) {
         match &self.origin {
             Origin::JsonlLine(line) => (FilePos { line: *line, character: 0 }, FilePos { line: *line + 1, character: 0 }),
+            // Markup between the last character and the next (a closing tag) is not part of the
+            // span: map the end from the last character, then step over it.
+            Origin::Mapped { pairs, file_lines, file_text } if !span.is_empty() => {
+                let last = self.text.get(..span.end).and_then(|t| t.chars().next_back());
+                let last_start = span.end - last.map_or(0, char::len_utf8);
+                let i = pairs.partition_point(|&(c, _)| c <= last_start);
+                let file_offset = if i == 0 { 0 } else { pairs[i - 1].1 + (last_start - pairs[i - 1].0) };
+                let end = file_offset + last.map_or(0, |c| if file_text[file_offset.min(file_text.len())..].starts_with(c) { c.len_utf8() } else { 0 });
+                let (line, character) = file_lines.position_utf16(file_text, end.min(file_text.len()));
+                (self.file_pos(span.start), FilePos { line, character })
+            }
             _ => (self.file_pos(span.start), self.file_pos(span.end)),
         }
     }

@@ -1,11 +1,17 @@
 //! Segments → facts. The same extractors read corpus articles and drafts.
 
+pub mod attribution;
+pub mod delegations;
+pub mod events;
 pub mod names;
+pub mod places;
 pub mod number;
+pub mod quote_marks;
 pub mod quotes;
+pub mod roles;
 pub mod time;
 
-use crate::text::{Segmented, TextKind};
+use crate::text::TextKind;
 use serde::Serialize;
 
 /// Everything extracted from one document, for `copydesk facts` and for hovers.
@@ -16,8 +22,9 @@ pub struct DocumentFacts {
     pub counts: Vec<number::CountMention>,
 }
 
-pub fn document_facts(text: &str) -> DocumentFacts {
-    let seg = Segmented::new(text, TextKind::Markdown);
+/// `kind` is `Plain` for newswire `.txt` files (one paragraph per line), `Markdown` otherwise.
+pub fn document_facts(text: &str, kind: TextKind) -> DocumentFacts {
+    let seg = crate::text::Segmented::new(text, kind);
     let quotes = quotes::find_quotes(&seg);
     let mut times = Vec::new();
     let mut counts = Vec::new();

@@ -1,13 +1,273 @@
-//! The fact base: what the corpus says, with provenance.
+//! The fact base: what the corpus says, with provenance, and the same analysis for drafts.
+
+mod people;
+mod relevance;
+
+pub use people::{spelling_variants as people_spelling_variants, People, Person, PersonId};
 
 use crate::corpus::SourceDoc;
+use crate::extract::delegations::{find_delegations, DelegationFact, Membership};
+use crate::extract::events::{adjective_duration_event, clause_around, event_kinds};
+use crate::extract::names::{find_names, Lexicon, NameKind, NameMention};
+use crate::extract::number::{find_counts_beside, CountMention};
+use crate::extract::places::{find_places, PlaceMention};
+use crate::extract::quotes::{find_quotes, Quote};
+use crate::extract::roles::Role;
+use crate::extract::time::{find_times, TimeMention};
+use crate::text::{tokenize, Segmented, Span, TextKind, TokenKind};
+use std::collections::HashSet;
+
+/// Everything extracted from one document (draft or source), before people are resolved.
+pub struct Analysis {
+    pub seg: Segmented,
+    pub names: Vec<NameMention>,
+    /// Delegation facts; `name` indexes `names`.
+    pub delegations: Vec<DelegationFact>,
+    pub places: Vec<PlaceMention>,
+    /// Event kinds of each place's sentence (parallel to `places`).
+    pub place_events: Vec<Vec<&'static str>>,
+    pub quotes: Vec<Quote>,
+    /// With the sentence index and the event kinds of its clause (`events`) and sentence (`broad`).
+    pub times: Vec<Located<TimeMention>>,
+    pub counts: Vec<Located<CountMention>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub fact: T,
+    pub sentence: usize,
+    /// Event kinds of the clause the fact is in.
+    pub events: Vec<&'static str>,
+    /// Event kinds anywhere in its sentence.
+    pub broad: Vec<&'static str>,
+}
+
+/// Run every extractor on a document.
+pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
+    let seg = Segmented::new(text, kind);
+    let mut names = Vec::new();
+    let mut delegations = Vec::new();
+    let mut times = Vec::new();
+    let mut counts = Vec::new();
+    for i in 0..seg.sentences.len() {
+        let sentence_names = find_names(&seg, i, lexicon);
+        for mut d in find_delegations(&seg, i, &sentence_names) {
+            d.name += names.len();
+            delegations.push(d);
+        }
+        names.extend(sentence_names);
+        let mut broad = event_kinds(&seg, seg.sentences[i].span);
+        // "It lasted three hours": the event is the one the previous sentence named.
+        let inherited = if broad.is_empty() && refers_back_to_event(&seg, i) && i > 0 && seg.sentences[i - 1].paragraph + 1 >= seg.sentences[i].paragraph {
+            event_kinds(&seg, seg.sentences[i - 1].span)
+        } else {
+            Vec::new()
+        };
+        if broad.is_empty() {
+            broad = inherited.clone();
+        }
+        let sentence_times = find_times(&seg, i);
+        for c in find_counts_beside(&seg, i, &sentence_times) {
+            let events = event_kinds(&seg, clause_around(&seg, i, c.span));
+            counts.push(Located { fact: c, sentence: i, events, broad: broad.clone() });
+        }
+        for t in sentence_times {
+            let mut events = event_kinds(&seg, clause_around(&seg, i, t.span));
+            if events.is_empty() {
+                events = inherited.clone();
+            }
+            if let Some(own) = adjective_duration_event(&seg, i, t.span) {
+                events = own.into_iter().collect();
+            }
+            times.push(Located { fact: t, sentence: i, events, broad: broad.clone() });
+        }
+    }
+    let places = find_places(&seg, &names);
+    let place_events = places.iter().map(|p| seg.sentences.get(p.sentence).map(|s| event_kinds(&seg, s.span)).unwrap_or_default()).collect();
+    let quotes = find_quotes(&seg);
+    Analysis { seg, names, delegations, places, place_events, quotes, times, counts }
+}
+
+/// Does the sentence open with a pronoun and an event verb ("It lasted", "They began")?
+fn refers_back_to_event(seg: &Segmented, i: usize) -> bool {
+    let toks = tokenize(&seg.masked, seg.sentences[i].span);
+    let words: Vec<String> = toks.iter().filter(|t| t.kind == TokenKind::Word).take(3).map(|t| t.text(&seg.masked).to_lowercase()).collect();
+    let pronoun = words.first().is_some_and(|w| matches!(w.as_str(), "it" | "they" | "this" | "that"));
+    let verb = words.iter().skip(1).any(|w| {
+        matches!(w.as_str(), "lasted" | "began" | "started" | "opened" | "ended" | "finished" | "concluded" | "resumed" | "broke" | "closed" | "continued" | "ran")
+    });
+    pronoun && verb
+}
+
+/// A fact about a person, kept with where it was said.
+#[derive(Debug, Clone)]
+pub struct Sourced<T> {
+    pub fact: T,
+    pub doc: usize,
+    /// The sentence it was read from (byte span in the document's text).
+    pub sentence: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceQuote {
+    pub quote: Quote,
+    pub words: Vec<String>,
+    pub speaker: Option<PersonId>,
+}
+
+/// What one source document says.
+pub struct DocFacts {
+    pub sentences: Vec<Span>,
+    pub places: Vec<(PlaceMention, Vec<&'static str>)>,
+    pub times: Vec<Located<TimeMention>>,
+    pub counts: Vec<Located<CountMention>>,
+    pub quotes: Vec<SourceQuote>,
+    /// (side, person, role, sentence index)
+    pub delegations: Vec<(String, PersonId, Membership, usize)>,
+    /// Every resolved person mention: (person, span).
+    pub mentions: Vec<(PersonId, Span)>,
+}
 
 pub struct FactBase {
     pub docs: Vec<SourceDoc>,
+    pub facts: Vec<DocFacts>,
+    pub people: People,
+    /// Words the corpus writes in lower case.
+    pub lexicon: HashSet<String>,
+    /// Every word form in the corpus, as written (possessives stripped).
+    pub vocabulary: HashSet<String>,
+    relevance: relevance::Index,
 }
 
 impl FactBase {
     pub fn build(docs: Vec<SourceDoc>) -> FactBase {
-        FactBase { docs }
+        let mut lexicon = HashSet::new();
+        let mut vocabulary = HashSet::new();
+        for d in &docs {
+            for t in tokenize(&d.text, Span::new(0, d.text.len())) {
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = crate::extract::roles::strip_possessive(t.text(&d.text)).0;
+                if w.chars().next().is_some_and(|c| c.is_lowercase()) {
+                    lexicon.insert(w.to_string());
+                }
+                if !vocabulary.contains(w) {
+                    vocabulary.insert(w.to_string());
+                }
+            }
+        }
+        // Pass 1: analyse every document and learn the people.
+        let analyses: Vec<Analysis> = par_map(&docs, |d| {
+            let mut a = analyze(&d.text, TextKind::Plain, &lexicon);
+            // The document keeps its text; two more copies per article would double the memory.
+            a.seg.text = String::new();
+            a.seg.masked = String::new();
+            a
+        });
+        let mut people = People::default();
+        for (doc, a) in analyses.iter().enumerate() {
+            people.learn(doc, a);
+        }
+        people.merge_variants();
+        // Pass 2: resolve mentions, quotes and delegations to people.
+        let mut facts = Vec::with_capacity(docs.len());
+        for (doc, a) in analyses.into_iter().enumerate() {
+            facts.push(doc_facts(doc, a, &mut people));
+        }
+        let relevance = relevance::Index::build(&docs, &lexicon);
+        FactBase { docs, facts, people, lexicon, vocabulary, relevance }
     }
+
+    /// Documents that are about the same story as `draft` (all of them for a small, focused corpus).
+    pub fn relevant_docs(&self, draft: &Analysis) -> Vec<usize> {
+        self.relevance.relevant(draft, &self.lexicon, self.docs.len())
+    }
+
+    pub fn sentence_text(&self, doc: usize, span: Span) -> String {
+        self.docs.get(doc).map(|d| span.slice(&d.text).split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+    }
+
+    pub fn evidence(&self, doc: usize, sentence: Span) -> crate::finding::Evidence {
+        crate::finding::Evidence { doc, span: sentence, sentence: self.sentence_text(doc, sentence) }
+    }
+}
+
+fn doc_facts(doc: usize, a: Analysis, people: &mut People) -> DocFacts {
+    let sentences: Vec<Span> = a.seg.sentences.iter().map(|s| s.span).collect();
+    let mut mentions = Vec::new();
+    let mut person_of_name: Vec<Option<PersonId>> = Vec::with_capacity(a.names.len());
+    for n in &a.names {
+        let p = if n.kind == NameKind::Thing { None } else { people.resolve(&n.words) };
+        if let Some(p) = p {
+            mentions.push((p, n.span));
+            if let Some(t) = &n.title {
+                let sentence = sentences.get(n.sentence).copied().unwrap_or(n.span);
+                people.add_role(p, Sourced { fact: t.role.clone(), doc, sentence });
+            }
+        }
+        person_of_name.push(p);
+    }
+    let delegations = a
+        .delegations
+        .iter()
+        .filter_map(|d| {
+            let p = (*person_of_name.get(d.name)?)?;
+            Some((d.side.clone(), p, d.role, a.names[d.name].sentence))
+        })
+        .collect();
+    let quotes = a
+        .quotes
+        .into_iter()
+        .map(|q| {
+            let speaker = q.speaker.as_ref().and_then(|s| {
+                if s.anonymous {
+                    return None;
+                }
+                let name = s.name.clone().unwrap_or_else(|| s.text.clone());
+                let words: Vec<String> = name.split_whitespace().map(|w| crate::extract::roles::strip_possessive(w).0.to_string()).collect();
+                people.resolve(&words)
+            });
+            SourceQuote { words: quote_words(&q.text), quote: q, speaker }
+        })
+        .collect();
+    let places = a.places.into_iter().zip(a.place_events).collect();
+    DocFacts { sentences, places, times: a.times, counts: a.counts, quotes, delegations, mentions }
+}
+
+/// `items.iter().map(f)` on every core, order kept. Large corpora take seconds to analyse.
+fn par_map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    if threads <= 1 || items.len() < 64 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let f = &f;
+        let handles: Vec<_> = items.chunks(chunk).map(|c| scope.spawn(move || c.iter().map(f).collect::<Vec<R>>())).collect();
+        // A panicking extractor is a bug; re-raise it rather than lose documents silently.
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    })
+}
+
+/// Words of a quote for comparison: lower case, one apostrophe, dashes and punctuation dropped.
+pub fn quote_words(text: &str) -> Vec<String> {
+    let norm: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '`' => '\'',
+            '\u{2014}' | '\u{2013}' | '\u{2012}' | '\u{2010}' | '\u{2011}' => ' ',
+            c => c,
+        })
+        .collect();
+    tokenize(&norm, Span::new(0, norm.len()))
+        .into_iter()
+        .filter(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.text(&norm).to_lowercase().replace(',', ""))
+        .collect()
+}
+
+/// The roles a person is given in the draft, with where.
+pub fn role_of(n: &NameMention) -> Option<&Role> {
+    n.title.as_ref().map(|t| &t.role)
 }

@@ -309,7 +309,7 @@ impl Inner {
         }
         let text = snap.rope.to_string();
         let items = Arc::new(
-            blocking("extract", move || present::fact_items(&crate::extract::document_facts(&text), &text)).await.map_err(engine_error)?,
+            blocking("extract", move || present::fact_items(&crate::extract::document_facts(&text, crate::text::TextKind::Markdown), &text)).await.map_err(engine_error)?,
         );
         let mut st = entry.lock();
         if st.version == snap.version {

@@ -60,7 +60,7 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
             });
             let boundary = saw_space && starts_sentence && {
                 if c == '.' && j == i + 1 {
-                    let word_start = para[..off].rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}').map(|p| p + 1).unwrap_or(0);
+                    let word_start = para[..off].rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}').map(|p| p + para[p..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
                     !is_abbreviation(&para[word_start..off])
                 } else {
                     true
@@ -118,6 +118,11 @@ mod tests {
     #[test]
     fn lowercase_after_full_stop_does_not_split() {
         assert_eq!(split("It cost 3.5 million. ok then"), vec!["It cost 3.5 million. ok then"]);
+    }
+
+    #[test]
+    fn multibyte_before_an_abbreviation() {
+        assert_eq!(split("“Mr. Smith left.” Then\u{a0}Dr. Jones came."), vec!["“Mr. Smith left.”", "Then\u{a0}Dr. Jones came."]);
     }
 
     #[test]

@@ -1,0 +1,98 @@
+//! name-misspelled: a name close to, but not, a spelling the sources use.
+
+use super::Context;
+use crate::extract::names::NameKind;
+use crate::extract::roles::strip_possessive;
+use crate::facts::PersonId;
+use crate::finding::{Finding, Rule};
+use crate::knowledge::country_by_word;
+use crate::text::Span;
+use std::collections::HashSet;
+
+fn close(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if la == lb || la.chars().next() != lb.chars().next() {
+        return false;
+    }
+    let n = la.chars().count().min(lb.chars().count());
+    let d = strsim::damerau_levenshtein(&la, &lb);
+    n >= 4 && d <= if n >= 7 { 2 } else { 1 }
+}
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let fb = cx.fb;
+    // Only people the relevant sources mention can be what the writer meant.
+    let mentioned: HashSet<PersonId> = cx.relevant.iter().flat_map(|&d| fb.facts[d].mentions.iter().map(|m| m.0)).collect();
+    let mut out = Vec::new();
+    for (i, n) in cx.draft.names.iter().enumerate() {
+        if n.kind == NameKind::Thing || cx.persons[i].is_some() || cx.is_heading(n.sentence) {
+            continue;
+        }
+        let text = n.span.slice(&cx.draft.seg.text);
+        let mut search_from = 0;
+        for w in &n.words {
+            let Some(rel) = text[search_from..].find(w.as_str()) else { continue };
+            let start = n.span.start + search_from + rel;
+            search_from += rel + w.len();
+            let w = strip_possessive(w).0;
+            if w.chars().count() < 4 || fb.vocabulary.contains(w) || fb.lexicon.contains(&w.to_lowercase()) || country_by_word(w).is_some() {
+                continue;
+            }
+            let mut candidates: Vec<(PersonId, String)> = Vec::new();
+            for &p in &mentioned {
+                let Some(person) = fb.people.get(p) else { continue };
+                if !person.confirmed {
+                    continue;
+                }
+                for known in person.words() {
+                    if close(w, known) && !candidates.iter().any(|(q, k)| *q == p && k == known) {
+                        candidates.push((p, known.to_string()));
+                    }
+                }
+            }
+            let distinct: HashSet<&str> = candidates.iter().map(|c| c.1.as_str()).collect();
+            if distinct.len() != 1 {
+                continue;
+            }
+            let (p, known) = &candidates[0];
+            let person = &fb.people.persons[*p as usize];
+            let evidence = fb.facts.iter().enumerate().filter(|(d, _)| cx.relevant.contains(d)).flat_map(|(d, f)| {
+                f.mentions.iter().filter(|m| m.0 == *p).take(1).filter_map(move |m| {
+                    let s = f.sentences.iter().find(|s| s.contains(m.1))?;
+                    Some((d, *s))
+                })
+            });
+            let evidence: Vec<_> = evidence.take(3).map(|(d, s)| fb.evidence(d, s)).collect();
+            let span = Span::new(start, start + w.len());
+            out.push(
+                Finding::new(Rule::NameMisspelled, span, format!("“{w}” is not a spelling the sources use: they write “{known}” ({})", person.name))
+                    .with_evidence(evidence)
+                    .with_fix(format!("Change to “{known}”"), span, known.clone()),
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::findings_of;
+    use crate::finding::Rule;
+
+    const SRC: &[&str] = &["Harbour Minister Alma Brekke said the port would reopen. Brekke spoke on Monday."];
+
+    #[test]
+    fn near_miss_is_flagged_with_the_source_spelling() {
+        let f = findings_of(Rule::NameMisspelled, SRC, "Minister Alma Brekka said the port would reopen.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("Brekke"));
+        assert_eq!(f[0].fixes[0].replacement, "Brekke");
+        assert!(!f[0].evidence.is_empty());
+    }
+
+    #[test]
+    fn exact_and_unrelated_names_are_not() {
+        assert!(findings_of(Rule::NameMisspelled, SRC, "Alma Brekke said so. Brekke's aide agreed.").is_empty());
+        assert!(findings_of(Rule::NameMisspelled, SRC, "Mayor Tomas Lund said so.").is_empty());
+    }
+}

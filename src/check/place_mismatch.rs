@@ -1,0 +1,96 @@
+//! place-mismatch: the venue or city of an event contradicts every source.
+
+use super::number_mismatch::content_words;
+use super::Context;
+use crate::extract::events::{clause_around, event_kinds};
+use crate::extract::places::{place_key, PlaceKind};
+use crate::finding::{Finding, Rule};
+use std::collections::HashSet;
+
+fn is_venue(k: PlaceKind) -> bool {
+    k == PlaceKind::Venue
+}
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let fb = cx.fb;
+    let mut out = Vec::new();
+    // Every place any relevant source names, for any reason: a place the sources know is never "wrong".
+    let known: HashSet<String> = cx.relevant.iter().flat_map(|&d| fb.facts[d].places.iter().map(|p| place_key(&p.0.name))).collect();
+    for p in &cx.draft.places {
+        if cx.in_quote(p.span) || cx.is_heading(p.sentence) {
+            continue;
+        }
+        let events = event_kinds(&cx.draft.seg, clause_around(&cx.draft.seg, p.sentence, p.span));
+        let mentioned_anywhere = p.name.split(' ').all(|w| fb.vocabulary.contains(w));
+        if events.is_empty() || known.contains(&place_key(&p.name)) || (!is_venue(p.kind) && mentioned_anywhere) {
+            continue;
+        }
+        let draft_words = content_words(cx.draft_sentence(p.sentence), &HashSet::new());
+        // Source places of the same kind for the same kind of event, ranked by how much their
+        // sentence shares with the draft's.
+        let mut cands = Vec::new();
+        for &d in &cx.relevant {
+            let f = &fb.facts[d];
+            for (sp, ev) in &f.places {
+                if is_venue(sp.kind) != is_venue(p.kind) || !ev.iter().any(|e| events.contains(e)) {
+                    continue;
+                }
+                let Some(s) = f.sentences.get(sp.sentence) else { continue };
+                let overlap = content_words(s.slice(&fb.docs[d].text), &HashSet::new()).intersection(&draft_words).count();
+                cands.push((overlap, d, *s, sp.name.clone()));
+            }
+        }
+        let best = cands.iter().map(|c| c.0).max().unwrap_or(0);
+        cands.retain(|c| c.0 == best);
+        if cands.is_empty() {
+            continue;
+        }
+        let mut names: Vec<String> = cands.iter().map(|c| c.3.clone()).collect();
+        names.sort();
+        names.dedup();
+        let evidence = cands.iter().map(|c| fb.evidence(c.1, c.2)).collect();
+        let what = if is_venue(p.kind) { "venue" } else { "place" };
+        let mut f = Finding::new(Rule::PlaceMismatch, p.span, format!("the sources give the {what} as {}, not {}", names.join(" or "), p.name)).with_evidence(evidence);
+        if names.len() == 1 {
+            f = f.with_fix(format!("Change to “{}”", names[0]), p.span, names[0].clone());
+        }
+        // A locality no list knows might be a district of the sources' city.
+        if p.kind == PlaceKind::Region && crate::knowledge::country_by_word(&p.name).is_none() {
+            f = f.unsure();
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::check::findings_of;
+    use crate::finding::{Rule, Severity};
+
+    const SRC: &[&str] = &["The talks were held at the Harbour Palace in Oslo on Monday.", "Officials dined at the Grand Hotel.", "A summit in Norway is planned."];
+
+    #[test]
+    fn other_venue_for_the_event() {
+        let f = findings_of(Rule::PlaceMismatch, SRC, "The talks took place at the Opera Palace.");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].message.contains("Harbour Palace"));
+        assert!(findings_of(Rule::PlaceMismatch, SRC, "The talks took place at the Harbour Palace.").is_empty());
+        // A venue the sources know, even for something else, is not flagged.
+        assert!(findings_of(Rule::PlaceMismatch, SRC, "The talks took place at the Grand Hotel.").is_empty());
+    }
+
+    #[test]
+    fn other_city_or_country() {
+        let f = findings_of(Rule::PlaceMismatch, SRC, "The talks were held in Stockholm.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+        let f = findings_of(Rule::PlaceMismatch, SRC, "The summit in Denmark is planned.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        // An unknown locality may be part of the sources' city: said, but only as information.
+        let f = findings_of(Rule::PlaceMismatch, SRC, "The talks were held in Grunerlokka.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Information);
+        assert!(findings_of(Rule::PlaceMismatch, SRC, "The talks were held in Oslo.").is_empty());
+    }
+}

@@ -1,0 +1,157 @@
+//! Finding a draft quote in the sources: verbatim (a contiguous stretch of a source quote) or
+//! altered (mostly the same words in the same order). Shared by the quote rules.
+
+use super::Context;
+use crate::extract::quotes::Quote;
+use crate::facts::{quote_words, PersonId, SourceQuote};
+
+/// Who the draft says spoke.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Said {
+    Nobody,
+    /// Speaker inherited from an earlier paragraph only.
+    Floating(Option<PersonId>),
+    Anonymous,
+    /// A named or resolved speaker; `None` when the corpus does not know them.
+    Person(Option<PersonId>),
+}
+
+pub struct Near<'a> {
+    pub doc: usize,
+    pub source: &'a SourceQuote,
+    /// Share of the draft's words found in order in the source quote.
+    pub ratio: f64,
+    pub draft_only: Vec<String>,
+    pub source_only: Vec<String>,
+}
+
+pub struct QuoteMatch<'a> {
+    pub quote: &'a Quote,
+    pub words: Vec<String>,
+    pub said: Said,
+    pub verbatim: Vec<(usize, &'a SourceQuote)>,
+    pub near: Vec<Near<'a>>,
+}
+
+impl QuoteMatch<'_> {
+    pub fn speaker_matches(&self, p: Option<PersonId>) -> bool {
+        match self.said {
+            Said::Person(Some(me)) | Said::Floating(Some(me)) => p == Some(me),
+            _ => false,
+        }
+    }
+}
+
+fn contains_run(hay: &[String], needle: &[String]) -> bool {
+    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Longest common subsequence with the unmatched words on each side (source side limited to the
+/// stretch between the first and last match).
+fn align(draft: &[String], src: &[String]) -> (usize, Vec<String>, Vec<String>) {
+    let (n, m) = (draft.len(), src.len());
+    if n == 0 || m == 0 || n * m > 400_000 {
+        return (0, Vec::new(), Vec::new());
+    }
+    let mut dp = vec![0u16; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            dp[at(i, j)] = if draft[i] == src[j] { dp[at(i + 1, j + 1)] + 1 } else { dp[at(i + 1, j)].max(dp[at(i, j + 1)]) };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut draft_only = Vec::new();
+    let mut src_only = Vec::new();
+    let mut first_match: Option<usize> = None;
+    let mut pending_src: Vec<String> = Vec::new();
+    while i < n && j < m {
+        if draft[i] == src[j] {
+            first_match.get_or_insert(j);
+            src_only.append(&mut pending_src);
+            i += 1;
+            j += 1;
+        } else if dp[at(i + 1, j)] >= dp[at(i, j + 1)] {
+            draft_only.push(draft[i].clone());
+            i += 1;
+        } else {
+            if first_match.is_some() {
+                pending_src.push(src[j].clone());
+            }
+            j += 1;
+        }
+    }
+    draft_only.extend(draft[i..].iter().cloned());
+    (dp[at(0, 0)] as usize, draft_only, src_only)
+}
+
+pub fn match_quotes<'a>(cx: &'a Context) -> Vec<QuoteMatch<'a>> {
+    let fb = cx.fb;
+    let mut out = Vec::new();
+    for q in &cx.draft.quotes {
+        let words = quote_words(&q.text);
+        if words.is_empty() {
+            continue;
+        }
+        let said = match &q.speaker {
+            None => Said::Nobody,
+            Some(s) if s.anonymous => Said::Anonymous,
+            Some(s) if s.from_earlier_paragraph => Said::Floating(cx.speaker_person(s)),
+            Some(s) => Said::Person(cx.speaker_person(s)),
+        };
+        let mut verbatim = Vec::new();
+        let mut near = Vec::new();
+        for &d in &cx.relevant {
+            for sq in &fb.facts[d].quotes {
+                if contains_run(&sq.words, &words) {
+                    verbatim.push((d, sq));
+                } else if words.len() >= 4 {
+                    let (common, draft_only, source_only) = align(&words, &sq.words);
+                    let ratio = common as f64 / words.len() as f64;
+                    if ratio >= 0.6 && common >= 3 {
+                        near.push(Near { doc: d, source: sq, ratio, draft_only, source_only });
+                    }
+                }
+            }
+        }
+        near.sort_by(|a, b| b.ratio.total_cmp(&a.ratio));
+        out.push(QuoteMatch { quote: q, words, said, verbatim, near });
+    }
+    out
+}
+
+/// The evidence for a source quote: its sentence, or the quote itself when it spans sentences.
+pub fn quote_evidence(cx: &Context, doc: usize, sq: &SourceQuote) -> crate::finding::Evidence {
+    let f = &cx.fb.facts[doc];
+    let sentence = f.sentences.iter().find(|s| s.contains(sq.quote.span) || s.overlaps(sq.quote.span)).copied().unwrap_or(sq.quote.span);
+    let span = crate::text::Span::new(sentence.start.min(sq.quote.span.start), sentence.end.max(sq.quote.span.end));
+    cx.fb.evidence(doc, span)
+}
+
+pub fn person_name(cx: &Context, p: Option<PersonId>) -> String {
+    p.and_then(|p| cx.fb.people.get(p)).map(|p| p.name.clone()).unwrap_or_else(|| "an unnamed source".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        quote_words(s)
+    }
+
+    #[test]
+    fn verbatim_ignores_case_quotes_and_dashes() {
+        assert!(contains_run(&w("We will not give up—ever. That’s final."), &w("we will not give up - ever")));
+        assert!(contains_run(&w("Exchanging 1,000 lives matters"), &w("1,000 lives")));
+        assert!(!contains_run(&w("We fought for 21 years"), &w("fought for 25 years")));
+    }
+
+    #[test]
+    fn alignment_reports_the_changed_words() {
+        let (common, d, s) = align(&w("we fought them for 25 years"), &w("and we fought them for 21 years until now"));
+        assert_eq!(common, 5);
+        assert_eq!(d, vec!["25"]);
+        assert_eq!(s, vec!["21"]);
+    }
+}

@@ -1,0 +1,130 @@
+//! time-conflict: a clock time, date, weekday or duration of an event contradicts every source.
+
+use super::Context;
+use crate::extract::places::PlaceKind;
+use crate::extract::time::{utc_minutes, TimeValue};
+use crate::finding::{Finding, Rule};
+use crate::knowledge::{zone_for_place, WEEKDAYS};
+
+fn same_variant(a: &TimeValue, b: &TimeValue) -> bool {
+    std::mem::discriminant(a) == std::mem::discriminant(b)
+}
+
+fn fmt_utc(m: i32) -> String {
+    format!("{:02}{:02} GMT", m / 60, m % 60)
+}
+
+/// The zone "local time" means: the first city the document names.
+fn local_zone_of(places: &[crate::extract::places::PlaceMention]) -> Option<&'static str> {
+    places.iter().filter(|p| p.kind == PlaceKind::City).find_map(|p| zone_for_place(&p.name))
+}
+
+pub fn check(cx: &Context) -> Vec<Finding> {
+    let fb = cx.fb;
+    let draft_zone = local_zone_of(&cx.draft.places).or_else(|| {
+        cx.relevant.iter().find_map(|&d| fb.facts[d].places.iter().filter(|p| p.0.kind == PlaceKind::City).find_map(|p| zone_for_place(&p.0.name)))
+    });
+    let mut out = Vec::new();
+    for t in &cx.draft.times {
+        if t.events.is_empty() || cx.in_quote(t.fact.span) || cx.is_heading(t.sentence) {
+            continue;
+        }
+        // Source facts about the same kind of event: `close` in the same clause, `loose` anywhere in
+        // the sentence. Only the close ones can contradict; a loose match makes a finding unsure.
+        let mut matches = Vec::new();
+        let mut loose = Vec::new();
+        for &d in &cx.relevant {
+            let f = &fb.facts[d];
+            let zone = f.places.iter().filter(|p| p.0.kind == PlaceKind::City).find_map(|p| zone_for_place(&p.0.name)).or(draft_zone);
+            for st in &f.times {
+                if !same_variant(&st.fact.value, &t.fact.value) {
+                    continue;
+                }
+                let Some(s) = f.sentences.get(st.sentence) else { continue };
+                // The first event a clause names is what it is about ("talks to end the strike
+                // broke down on Tuesday" dates the talks, not the strike).
+                if st.events.first() == t.events.first() {
+                    matches.push((d, *s, &st.fact.value, zone));
+                } else if st.broad.iter().chain(&st.events).any(|e| t.events.first() == Some(e)) {
+                    loose.push((d, *s, &st.fact.value, zone));
+                }
+            }
+        }
+        if matches.is_empty() {
+            continue;
+        }
+        let draft_text = t.fact.span.slice(&cx.draft.seg.text);
+        let (agrees, said): (bool, Vec<String>) = match &t.fact.value {
+            TimeValue::Clock { .. } => {
+                let Some(mine) = utc_minutes(&t.fact.value, draft_zone, None) else { continue };
+                let theirs: Vec<i32> = matches.iter().filter_map(|m| utc_minutes(m.2, m.3, None)).collect();
+                if theirs.is_empty() {
+                    continue;
+                }
+                (theirs.contains(&mine), theirs.iter().map(|&m| fmt_utc(m)).collect())
+            }
+            TimeValue::Weekday { day } => {
+                let theirs: Vec<u8> = matches.iter().filter_map(|m| if let TimeValue::Weekday { day } = m.2 { Some(*day) } else { None }).collect();
+                (theirs.contains(day), theirs.iter().map(|&d| capitalize(WEEKDAYS[d as usize % 7])).collect())
+            }
+            TimeValue::Date { year, month, day } => {
+                let Some(day) = day else { continue };
+                let theirs: Vec<(Option<i32>, u8, u8)> = matches
+                    .iter()
+                    .filter_map(|m| if let TimeValue::Date { year, month, day: Some(d) } = m.2 { Some((*year, *month, *d)) } else { None })
+                    .collect();
+                if theirs.is_empty() {
+                    continue;
+                }
+                let ok = theirs.iter().any(|(y, m, d)| m == month && d == day && (y.is_none() || year.is_none() || y == year));
+                (ok, theirs.iter().map(|(_, m, d)| format!("{} {d}", capitalize(crate::knowledge::MONTHS[(*m as usize).saturating_sub(1) % 12]))).collect())
+            }
+            TimeValue::Duration { min_minutes, max_minutes } => {
+                let ranges: Vec<(f64, f64)> = matches.iter().filter_map(|m| if let TimeValue::Duration { min_minutes, max_minutes } = m.2 { Some((*min_minutes, *max_minutes)) } else { None }).collect();
+                let ok = ranges.iter().any(|(a, b)| *a <= max_minutes + 1e-9 && *min_minutes <= b + 1e-9);
+                (ok, matches.iter().map(|m| fb.sentence_text(m.0, m.1)).take(0).collect())
+            }
+        };
+        if agrees {
+            continue;
+        }
+        let loosely_agrees = loose.iter().any(|m| agrees_with(&t.fact.value, m.2, draft_zone, m.3));
+        let mut said = said;
+        said.sort();
+        said.dedup();
+        let evidence = matches.iter().map(|m| fb.evidence(m.0, m.1)).collect();
+        let message = if said.is_empty() {
+            format!("the sources give a different duration than “{draft_text}”")
+        } else {
+            format!("the sources give {}, not “{draft_text}”", said.join(" or "))
+        };
+        let mut finding = Finding::new(Rule::TimeConflict, t.fact.span, message).with_evidence(evidence);
+        if loosely_agrees {
+            finding = finding.unsure();
+        }
+        out.push(finding);
+    }
+    out
+}
+
+/// Does one source value allow the draft's?
+fn agrees_with(mine: &TimeValue, theirs: &TimeValue, my_zone: Option<&str>, their_zone: Option<&str>) -> bool {
+    match (mine, theirs) {
+        (TimeValue::Clock { .. }, TimeValue::Clock { .. }) => {
+            matches!((utc_minutes(mine, my_zone, None), utc_minutes(theirs, their_zone, None)), (Some(a), Some(b)) if a == b)
+        }
+        (TimeValue::Weekday { day: a }, TimeValue::Weekday { day: b }) => a == b,
+        (TimeValue::Date { year: y1, month: m1, day: d1 }, TimeValue::Date { year: y2, month: m2, day: d2 }) => {
+            m1 == m2 && d1 == d2 && (y1.is_none() || y2.is_none() || y1 == y2)
+        }
+        (TimeValue::Duration { min_minutes: a0, max_minutes: a1 }, TimeValue::Duration { min_minutes: b0, max_minutes: b1 }) => {
+            *a0 <= b1 + 1e-9 && *b0 <= a1 + 1e-9
+        }
+        _ => false,
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+}

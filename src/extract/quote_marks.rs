@@ -1,0 +1,254 @@
+//! Quotation marks → quoted stretches, one paragraph at a time.
+//!
+//! Double marks only: curly “ ”, straight ", guillemets « », low „ and the NYT's two
+//! apostrophes ''. Single marks are left out because ’ is also the apostrophe.
+
+use crate::text::{Segmented, Span};
+
+/// One stretch of quoted text inside a single paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotePiece {
+    /// The quoted words: between the marks, trimmed of spaces and a trailing comma.
+    pub inner: Span,
+    /// From the opening mark to the end of the closing mark (or the paragraph end).
+    pub outer: Span,
+    pub paragraph: usize,
+    /// False when the paragraph ended before a closing mark: news style for a quote that runs
+    /// on into the next paragraph.
+    pub closed: bool,
+    /// The paragraph opens with this piece and the previous paragraph's last quote ran on.
+    pub continues_previous: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Direction {
+    Open,
+    Close,
+    Either,
+}
+
+fn is_opening_context(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '(' | '[' | '{' | '\u{2014}' | '\u{2013}' | '-' | '/')
+}
+
+fn is_closing_follower(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '\u{2014}'
+                | '\u{2013}'
+                | '-'
+                | '/'
+        )
+}
+
+/// Direction of a mark that looks the same both ways, from its neighbours.
+fn straight_direction(before: Option<char>, after: Option<char>) -> Direction {
+    let before_opens = before.is_none_or(is_opening_context);
+    let after_is_text = after.is_some_and(|c| !c.is_whitespace());
+    if before_opens && after_is_text {
+        return Direction::Open;
+    }
+    let before_is_text = before.is_some_and(|c| !c.is_whitespace());
+    if before_is_text && after.is_none_or(is_closing_follower) {
+        return Direction::Close;
+    }
+    Direction::Either
+}
+
+/// Every quoted stretch of the document, in order. Works on `seg.masked` so Markdown markup
+/// is never mistaken for text; spans are valid in `seg.text`.
+pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
+    let text = seg.masked.as_str();
+    let mut out = Vec::new();
+    let mut previous_ran_on = false;
+    for (pi, para) in seg.paragraphs.iter().enumerate() {
+        let Some(body) = text.get(para.start..para.end) else {
+            continue;
+        };
+        let chars: Vec<(usize, char)> = body.char_indices().collect();
+        let first_piece_index = out.len();
+        // (byte offset of the opening mark, byte offset just after it)
+        let mut open: Option<(usize, usize)> = None;
+        let mut i = 0;
+        while i < chars.len() {
+            let (off, c) = chars[i];
+            let before = if i > 0 { Some(chars[i - 1].1) } else { None };
+            let (direction, width_chars) = match c {
+                '\u{201c}' => {
+                    // A left mark typed where the right one belongs (`here,“ said Lee`) closes
+                    // an open quote when it sits like a closing mark.
+                    let after = chars.get(i + 1).map(|x| x.1);
+                    if open.is_some() && straight_direction(before, after) == Direction::Close {
+                        (Direction::Close, 1)
+                    } else {
+                        (Direction::Open, 1)
+                    }
+                }
+                '\u{201e}' | '\u{ab}' => (Direction::Open, 1),
+                '\u{201d}' | '\u{bb}' => {
+                    // A right mark used as an opener by sloppy typing (”Word) only counts
+                    // as one when nothing is open.
+                    let after = chars.get(i + 1).map(|x| x.1);
+                    if open.is_none() && straight_direction(before, after) == Direction::Open {
+                        (Direction::Open, 1)
+                    } else {
+                        (Direction::Close, 1)
+                    }
+                }
+                '"' => (straight_direction(before, chars.get(i + 1).map(|x| x.1)), 1),
+                '\'' if chars.get(i + 1).is_some_and(|x| x.1 == '\'') => {
+                    (straight_direction(before, chars.get(i + 2).map(|x| x.1)), 2)
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            let mark_end = chars
+                .get(i + width_chars)
+                .map(|x| x.0)
+                .unwrap_or(body.len());
+            let mark_start = off;
+            let opens = match direction {
+                Direction::Open => true,
+                Direction::Close => false,
+                Direction::Either => open.is_none(),
+            };
+            if opens {
+                if let Some((o_start, o_inner)) = open.take() {
+                    // A new opening mark while a quote is open: the first one was never
+                    // closed; end it here rather than swallow the rest of the paragraph.
+                    push_piece(
+                        body, para.start, o_start, o_inner, mark_start, mark_start, pi, false,
+                        &mut out,
+                    );
+                }
+                let attribute_value = before == Some('=');
+                if !attribute_value {
+                    open = Some((mark_start, mark_end));
+                }
+            } else if let Some((o_start, o_inner)) = open.take() {
+                push_piece(
+                    body, para.start, o_start, o_inner, mark_start, mark_end, pi, true, &mut out,
+                );
+            }
+            i += width_chars;
+        }
+        let mut ran_on = false;
+        if let Some((o_start, o_inner)) = open {
+            let before = out.len();
+            push_piece(
+                body,
+                para.start,
+                o_start,
+                o_inner,
+                body.len(),
+                body.len(),
+                pi,
+                false,
+                &mut out,
+            );
+            ran_on = out.len() > before;
+        }
+        if previous_ran_on {
+            if let Some(first) = out.get_mut(first_piece_index) {
+                if first.outer.start == para.start {
+                    first.continues_previous = true;
+                }
+            }
+        }
+        previous_ran_on = ran_on;
+    }
+    out
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push_piece(
+    body: &str,
+    base: usize,
+    open_start: usize,
+    inner_start: usize,
+    inner_end: usize,
+    outer_end: usize,
+    paragraph: usize,
+    closed: bool,
+    out: &mut Vec<QuotePiece>,
+) {
+    let Some(inner) = body.get(inner_start..inner_end) else {
+        return;
+    };
+    if !inner.chars().any(|c| c.is_alphanumeric()) {
+        return;
+    }
+    let lead = inner.len() - inner.trim_start().len();
+    let trimmed = inner.trim_end().trim_end_matches(',').trim_end();
+    let start = inner_start + lead;
+    let end = inner_start + trimmed.len();
+    out.push(QuotePiece {
+        inner: Span::new(base + start, base + end.max(start)),
+        outer: Span::new(base + open_start, base + outer_end),
+        paragraph,
+        closed,
+        continues_previous: false,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::TextKind;
+
+    fn pieces(t: &str) -> Vec<String> {
+        let seg = Segmented::new(t, TextKind::Plain);
+        scan_quote_pieces(&seg)
+            .iter()
+            .map(|p| p.inner.slice(t).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn curly_straight_and_doubled_apostrophes() {
+        assert_eq!(pieces("“Tea is ready,” she said."), vec!["Tea is ready"]);
+        assert_eq!(pieces("He said \"we won\" and left."), vec!["we won"]);
+        assert_eq!(pieces("''It rains,'' Mr. Oakes said."), vec!["It rains"]);
+        assert_eq!(pieces("« Très bien » dit-elle."), vec!["Très bien"]);
+        assert_eq!(
+            pieces("“Not yet,“ she said. “Soon.”"),
+            vec!["Not yet", "Soon."]
+        );
+    }
+
+    #[test]
+    fn unterminated_quote_runs_to_paragraph_end_and_continues() {
+        let t = "“First part of it.\n“Second part,” he said.";
+        let seg = Segmented::new(t, TextKind::Plain);
+        let p = scan_quote_pieces(&seg);
+        assert_eq!(p.len(), 2);
+        assert!(!p[0].closed);
+        assert_eq!(p[0].inner.slice(t), "First part of it.");
+        assert!(p[1].continues_previous);
+        assert!(p[1].closed);
+    }
+
+    #[test]
+    fn no_marks_empty_input_and_mark_at_end() {
+        assert!(pieces("").is_empty());
+        assert!(pieces("Plain words only.").is_empty());
+        assert!(pieces("Ends with a mark “").is_empty());
+        assert_eq!(pieces("Last words “here"), vec!["here"]);
+    }
+
+    #[test]
+    fn html_attribute_values_are_not_quotes() {
+        assert!(pieces("<tag author=\"someone\" id=\"12\">").is_empty());
+    }
+}

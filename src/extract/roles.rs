@@ -1,0 +1,161 @@
+//! Titles and roles, normalised so "Defence Minister" = "defense minister" and
+//! "Turkey's foreign minister" = "Turkish Foreign Minister".
+
+use crate::knowledge::{self, country_by_word};
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Role {
+    /// The head word ("minister", "spokesperson"), American spelling, synonyms folded.
+    pub head: String,
+    /// Portfolio and rank words ("foreign", "deputy").
+    pub qualifiers: BTreeSet<String>,
+    /// The country the role belongs to, when the title says ("Turkish", "Ukraine's").
+    pub nation: Option<String>,
+}
+
+/// Synonyms fold onto one head so "spokesman" and "spokesperson" agree.
+fn fold_head(w: &str) -> &str {
+    match w {
+        "spokesman" | "spokeswoman" | "spokesperson" => "spokesperson",
+        "advisor" | "adviser" | "aide" => "aide",
+        "chairman" | "chairwoman" | "chair" | "chairperson" => "chair",
+        "secretary-general" => "general",
+        other => other,
+    }
+}
+
+/// Words that say nothing about which role it is.
+fn is_filler(w: &str) -> bool {
+    matches!(w, "the" | "a" | "an" | "of" | "for" | "and" | "its" | "his" | "her" | "their" | "then" | "now" | "current" | "newly" | "appointed" | "mr" | "mrs" | "ms" | "dr")
+}
+
+impl Role {
+    /// A role from the words of a title phrase; `None` when no title head is among them.
+    pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Option<Role> {
+        let mut head: Option<String> = None;
+        let mut qualifiers = BTreeSet::new();
+        let mut nation = None;
+        for (i, raw) in words.into_iter().enumerate() {
+            let (stem, possessive) = strip_possessive(raw);
+            let lower = stem.trim_end_matches('.').to_lowercase();
+            let lower = knowledge::american_spelling(&lower).to_string();
+            if lower.is_empty() || is_filler(&lower) || !lower.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            if let Some(c) = country_by_word(stem) {
+                let is_demonym = c.demonyms.iter().any(|d| d.eq_ignore_ascii_case(stem)) || c.seats.iter().any(|s| s.eq_ignore_ascii_case(stem));
+                if is_demonym || possessive || i == 0 {
+                    nation = Some(c.name.to_string());
+                    continue;
+                }
+            }
+            if knowledge::is_title_head(&lower) {
+                if let Some(prev) = head.take() {
+                    qualifiers.insert(prev);
+                }
+                head = Some(fold_head(&lower).to_string());
+            } else {
+                qualifiers.insert(lower);
+            }
+        }
+        let head = head?;
+        qualifiers.remove(&head);
+        Some(Role { head, qualifiers, nation })
+    }
+
+    /// Could one person hold both titles as written? Less specific agrees with more specific.
+    pub fn compatible(&self, other: &Role) -> bool {
+        self.head == other.head
+            && (self.qualifiers.is_subset(&other.qualifiers) || other.qualifiers.is_subset(&self.qualifiers))
+            && nations_agree(&self.nation, &other.nation)
+    }
+
+    /// Two titles of the same kind that cannot both be right: same head, different portfolio,
+    /// rank or country. Different kinds of title ("spokesperson" vs "minister") do not conflict:
+    /// people hold several.
+    pub fn conflicts(&self, other: &Role) -> bool {
+        self.head == other.head && !self.compatible(other)
+    }
+
+    /// Is the head a specific office (one per person at a time: "minister", "chief executive")
+    /// rather than a description many people share ("official", "negotiator")?
+    pub fn is_office(&self) -> bool {
+        matches!(
+            self.head.as_str(),
+            "minister" | "president" | "secretary" | "director" | "executive" | "chair" | "governor" | "mayor"
+                | "spokesperson" | "ambassador" | "chancellor" | "premier" | "commissioner" | "treasurer"
+                | "ceo" | "cfo" | "coo" | "counsel" | "editor" | "judge" | "prosecutor" | "senator" | "king"
+                | "queen" | "pope" | "speaker" | "superintendent" | "principal" | "dean" | "coach" | "captain"
+        )
+    }
+
+    pub fn describe(&self) -> String {
+        let mut s = String::new();
+        if let Some(n) = &self.nation {
+            s.push_str(n);
+            s.push(' ');
+        }
+        for q in &self.qualifiers {
+            s.push_str(q);
+            s.push(' ');
+        }
+        s.push_str(&self.head);
+        s
+    }
+}
+
+fn nations_agree(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+pub(crate) fn strip_possessive(w: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return (stem, true);
+            }
+        }
+    }
+    (w, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(s: &str) -> Role {
+        Role::from_words(s.split_whitespace()).unwrap()
+    }
+
+    #[test]
+    fn british_and_american_titles_agree() {
+        assert!(role("Defence Minister").compatible(&role("defense minister")));
+        assert!(role("Norway's transport minister").compatible(&role("Norwegian Transport Minister")));
+        assert!(role("minister").compatible(&role("Transport Minister")));
+    }
+
+    #[test]
+    fn different_portfolio_conflicts() {
+        assert!(role("Foreign Minister").conflicts(&role("Defense Minister")));
+        assert!(role("Norway's defence minister").conflicts(&role("Norwegian Foreign Minister")));
+        assert!(!role("spokesperson").conflicts(&role("Foreign Minister")));
+        assert!(role("Swedish Foreign Minister").conflicts(&role("Norwegian Foreign Minister")));
+    }
+
+    #[test]
+    fn synonyms_fold() {
+        assert!(role("ministry spokesman").compatible(&role("Ministry spokesperson")));
+        assert_eq!(role("Secretary of State").head, "secretary");
+        assert!(role("city aide").compatible(&role("City adviser")));
+    }
+
+    #[test]
+    fn no_head_no_role() {
+        assert!(Role::from_words("Foreign Affairs".split_whitespace()).is_none());
+    }
+}

@@ -1,0 +1,260 @@
+//! People learned from the corpus: every spelling the corpus uses for one person, their titles.
+
+use super::{Analysis, Sourced};
+use crate::extract::names::NameKind;
+use crate::extract::roles::Role;
+use std::collections::{BTreeSet, HashMap};
+
+pub type PersonId = u32;
+
+#[derive(Debug, Clone, Default)]
+pub struct Person {
+    /// The fullest spelling seen most often.
+    pub name: String,
+    /// Every full spelling the corpus uses ("Volodymyr Zelensky", "Volodymyr Zelenskiy").
+    pub spellings: BTreeSet<String>,
+    /// Titles given to the person, with their sources.
+    pub roles: Vec<Sourced<Role>>,
+    /// Something in the corpus marks this as a person (a title, a speech verb, a quote).
+    pub confirmed: bool,
+    mentions: usize,
+}
+
+impl Person {
+    /// Every word used in any spelling of the name ("Zelensky", "Zelenskiy", "Volodymyr").
+    pub fn words(&self) -> BTreeSet<&str> {
+        self.spellings.iter().flat_map(|s| s.split(' ')).collect()
+    }
+    pub fn surname_spellings(&self) -> BTreeSet<&str> {
+        self.spellings.iter().filter_map(|s| s.rsplit(' ').next()).collect()
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct People {
+    pub persons: Vec<Person>,
+    by_full: HashMap<String, PersonId>,
+    by_last: HashMap<String, Vec<PersonId>>,
+}
+
+fn key(words: &[String]) -> String {
+    words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+}
+
+/// Two spellings of one name: one edit apart ("Zelensky"/"Zelenskiy", "Chatzidakis"/"Hatzidakis").
+/// Two edits apart are different people as often as not ("Lazaridis"/"Lazarakis").
+pub fn spelling_variants(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+    if la == lb {
+        return true;
+    }
+    let n = la.chars().count().min(lb.chars().count());
+    let d = strsim::damerau_levenshtein(&la, &lb);
+    let same_initial = la.chars().next() == lb.chars().next();
+    n >= 5 && d <= 1 && (same_initial || n >= 7)
+}
+
+/// The word with each one letter left out: two words one edit apart share one of these keys.
+fn deletion_keys(w: &str) -> Vec<String> {
+    let chars: Vec<char> = w.to_lowercase().chars().collect();
+    let mut keys = vec![chars.iter().collect::<String>()];
+    for i in 0..chars.len() {
+        keys.push(chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c).collect());
+    }
+    keys
+}
+
+/// First names of one person: equal, a spelling variant ("Dimitris"/"Dimitrios"), or an initial.
+fn first_names_agree(a: &str, b: &str) -> bool {
+    let (x, y) = (a.trim_end_matches('.').to_lowercase(), b.trim_end_matches('.').to_lowercase());
+    x == y
+        || (x.chars().count() == 1 && y.starts_with(&x))
+        || (y.chars().count() == 1 && x.starts_with(&y))
+        || (x.chars().count().min(y.chars().count()) >= 4 && strsim::damerau_levenshtein(&x, &y) <= 1)
+}
+
+impl People {
+    /// Pass 1: collect full names (two words or more) that are not things.
+    pub fn learn(&mut self, _doc: usize, a: &Analysis) {
+        let add = |words: &[String], confirmed: bool, this: &mut People| {
+            if words.len() < 2 {
+                return;
+            }
+            let k = key(words);
+            let id = match this.by_full.get(&k) {
+                Some(&id) => id,
+                None => {
+                    let id = this.persons.len() as PersonId;
+                    this.persons.push(Person { name: words.join(" "), ..Default::default() });
+                    this.by_full.insert(k, id);
+                    id
+                }
+            };
+            let p = &mut this.persons[id as usize];
+            p.spellings.insert(words.join(" "));
+            p.confirmed |= confirmed;
+            p.mentions += 1;
+        };
+        for n in &a.names {
+            if n.kind != NameKind::Thing {
+                add(&n.words, n.kind == NameKind::Person, self);
+            }
+        }
+        for q in &a.quotes {
+            if let Some(name) = q.speaker.as_ref().and_then(|s| s.name.clone()) {
+                let words: Vec<String> = name.split_whitespace().map(|w| crate::extract::roles::strip_possessive(w).0.to_string()).collect();
+                add(&words, true, self);
+            }
+        }
+    }
+
+    /// Fold spellings of one person together: same first name, near-identical surname.
+    pub fn merge_variants(&mut self) {
+        let n = self.persons.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn find(p: &mut [usize], mut i: usize) -> usize {
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        // Candidate pairs share a surname deletion key (one edit apart) or the same first name;
+        // both indexes keep the comparison near-linear on large corpora.
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in self.persons.iter().enumerate() {
+            let words: Vec<&str> = p.name.split(' ').collect();
+            let surname = words.last().copied().unwrap_or("");
+            if surname.chars().count() >= 5 {
+                for k in deletion_keys(surname) {
+                    by_key.entry(format!("{}|{k}", words.len())).or_default().push(i);
+                }
+            }
+            by_key.entry(format!("{}#{}", words.len(), words[0].to_lowercase())).or_default().push(i);
+        }
+        for ids in by_key.values() {
+            if ids.len() > 200 {
+                continue;
+            }
+            for (x, &i) in ids.iter().enumerate() {
+                for &j in &ids[x + 1..] {
+                    if i == j {
+                        continue;
+                    }
+                    let a: Vec<&str> = self.persons[i].name.split(' ').collect();
+                    let b: Vec<&str> = self.persons[j].name.split(' ').collect();
+                    let same_rest = a.len() == b.len() && a[..a.len() - 1].iter().zip(&b[..b.len() - 1]).all(|(x, y)| first_names_agree(x, y));
+                    if same_rest && spelling_variants(a[a.len() - 1], b[b.len() - 1]) {
+                        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                        if ri != rj {
+                            parent[rj] = ri;
+                        }
+                    }
+                }
+            }
+        }
+        // Rebuild: one Person per group; the most mentioned spelling names it.
+        let mut new_id: HashMap<usize, PersonId> = HashMap::new();
+        let mut merged: Vec<Person> = Vec::new();
+        let old = std::mem::take(&mut self.persons);
+        let mut remap = vec![0 as PersonId; n];
+        for (i, p) in old.into_iter().enumerate() {
+            let root = find(&mut parent, i);
+            let id = *new_id.entry(root).or_insert_with(|| {
+                merged.push(Person::default());
+                (merged.len() - 1) as PersonId
+            });
+            remap[i] = id;
+            let m = &mut merged[id as usize];
+            if p.mentions > m.mentions || m.name.is_empty() {
+                m.name = p.name.clone();
+            }
+            m.mentions += p.mentions;
+            m.confirmed |= p.confirmed;
+            m.spellings.extend(p.spellings);
+        }
+        self.persons = merged;
+        for v in self.by_full.values_mut() {
+            *v = remap[*v as usize];
+        }
+        self.by_last.clear();
+        for (id, p) in self.persons.iter().enumerate() {
+            for s in &p.spellings {
+                let last = s.rsplit(' ').next().unwrap_or("").to_lowercase();
+                let e = self.by_last.entry(last).or_default();
+                if !e.contains(&(id as PersonId)) {
+                    e.push(id as PersonId);
+                }
+            }
+        }
+    }
+
+    /// The person a name refers to: a full spelling, or a surname (with or without first name)
+    /// that only one person has.
+    pub fn resolve(&self, words: &[String]) -> Option<PersonId> {
+        if words.is_empty() {
+            return None;
+        }
+        if let Some(&id) = self.by_full.get(&key(words)) {
+            return Some(id);
+        }
+        let last = words.last()?.to_lowercase();
+        let cands = self.by_last.get(&last)?;
+        let cands: Vec<PersonId> = if words.len() >= 2 {
+            let first = words[0].to_lowercase();
+            cands.iter().copied().filter(|&c| self.persons[c as usize].spellings.iter().any(|s| s.split(' ').next().is_some_and(|f| f.to_lowercase() == first))).collect()
+        } else {
+            cands.clone()
+        };
+        if cands.len() == 1 {
+            Some(cands[0])
+        } else {
+            None
+        }
+    }
+
+    pub fn add_role(&mut self, p: PersonId, role: Sourced<Role>) {
+        if let Some(person) = self.persons.get_mut(p as usize) {
+            person.confirmed = true;
+            person.roles.push(role);
+        }
+    }
+
+    pub fn get(&self, p: PersonId) -> Option<&Person> {
+        self.persons.get(p as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_are_variants_but_different_names_are_not() {
+        assert!(spelling_variants("Zelensky", "Zelenskiy"));
+        assert!(spelling_variants("Brekke", "Brekka"));
+        assert!(!spelling_variants("Hansen", "Jansen"));
+        assert!(spelling_variants("Chatzidakis", "Hatzidakis"));
+        assert!(!spelling_variants("Lazaridis", "Lazarakis"));
+        assert!(!spelling_variants("Lind", "Lund"));
+    }
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use crate::corpus::SourceDoc;
+    use crate::facts::FactBase;
+
+    #[test]
+    fn transliterated_full_names_are_one_person() {
+        let docs = vec![
+            SourceDoc::from_text("/a.txt", "Union president Dimitris Hatzidakis said no."),
+            SourceDoc::from_text("/b.txt", "Union president Dimitrios Chatzidakis said no again."),
+            SourceDoc::from_text("/c.txt", "Spokesman Nikos Lazarakis and secretary Nikos Lazaridis spoke."),
+        ];
+        let fb = FactBase::build(docs);
+        let h = fb.people.resolve(&["Hatzidakis".to_string()]).unwrap();
+        assert_eq!(fb.people.resolve(&["Chatzidakis".to_string()]), Some(h));
+        assert_ne!(fb.people.resolve(&["Lazarakis".to_string()]), fb.people.resolve(&["Lazaridis".to_string()]));
+    }
+}
