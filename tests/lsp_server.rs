@@ -266,6 +266,9 @@ async fn opened_while_indexing_gets_diagnostics_only_after_the_corpus_is_ready()
     let reported = pos(&|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "report").expect("progress reported");
     let ended = pos(&|m| m["method"] == "$/progress" && m["params"]["value"]["kind"] == "end").expect("progress ended");
     assert!(begun < reported && reported < ended);
+    let percents: Vec<i64> = c.log[begun..ended].iter().filter_map(|m| m["params"]["value"]["percentage"].as_i64()).collect();
+    assert_eq!(percents.first(), Some(&0), "{percents:?}");
+    assert!(percents.windows(2).all(|w| w[0] <= w[1]) && percents.contains(&50), "{percents:?}");
     let first_publish = pos(&|m| m["method"] == "textDocument/publishDiagnostics").unwrap();
     assert!(created < begun && begun < ended && ended < first_publish, "{:#?}", c.log);
     assert_eq!(c.log[ended]["params"]["value"]["message"], "2 documents");

@@ -12,7 +12,7 @@ use super::present::{self, Agreement, FactItem};
 use super::settings::{self, Layer, Settings, CONFIG_FILE, DEFAULT_CORPUS_DIR};
 use super::{blocking, isolate_panics, EngineError};
 use crate::config::Config;
-use crate::corpus::load::load_paths;
+use crate::corpus::load::{load_paths_with_progress, LoadOptions};
 use crate::facts::FactBase;
 use crate::finding::Finding;
 use crate::text::Span;
@@ -450,21 +450,48 @@ impl Inner {
             let progress = if self.session().supports_progress {
                 let token = NumberOrString::String(format!("copydesk-index-{}", self.generation.load(Ordering::SeqCst)));
                 match tokio::time::timeout(CLIENT_TIMEOUT, self.client.create_work_done_progress(token.clone())).await {
-                    Ok(Ok(())) => Some(self.client.progress(token, "copydesk: indexing corpus").with_message(format!("{} path(s)", paths.len())).begin().await),
+                    Ok(Ok(())) => Some(
+                        self.client
+                            .progress(token, "copydesk: indexing corpus")
+                            .with_percentage(0)
+                            .with_message(format!("{} path(s)", paths.len()))
+                            .begin()
+                            .await,
+                    ),
                     _ => None,
                 }
             } else {
                 None
             };
             let entries = paths.clone();
-            let loaded = blocking("load", move || {
+            // Reading the files is the first half of the bar, building the fact base the second.
+            let (percent_tx, mut percent_rx) = tokio::sync::mpsc::unbounded_channel::<u32>();
+            let load = blocking("load", move || {
                 let (files, mut warnings) = settings::expand_corpus(&entries);
-                load_paths(&files).map(|loaded| {
+                let mut last = 0;
+                let mut report = |done: u64, total: u64| {
+                    let percent = (done.min(total) * 50).checked_div(total).unwrap_or(50) as u32;
+                    if percent != last {
+                        last = percent;
+                        let _ = percent_tx.send(percent);
+                    }
+                };
+                load_paths_with_progress(&files, &LoadOptions::default(), &mut report).map(|loaded| {
                     warnings.extend(loaded.warnings.iter().map(|w| format!("{}: {}", w.path.display(), w.message)));
                     (loaded.docs, warnings)
                 })
-            })
-            .await;
+            });
+            tokio::pin!(load);
+            let loaded = loop {
+                tokio::select! {
+                    result = &mut load => break result,
+                    Some(percent) = percent_rx.recv() => {
+                        if let Some(p) = &progress {
+                            p.report(percent).await;
+                        }
+                    }
+                }
+            };
             let docs = match loaded {
                 Ok(Ok((docs, warnings))) => {
                     for w in warnings.iter().take(20) {
@@ -484,7 +511,7 @@ impl Inner {
             let built = match docs {
                 Some(docs) => {
                     if let Some(p) = &progress {
-                        p.report(format!("{} documents read, building the fact base", docs.len())).await;
+                        p.report_with_message(format!("{} documents read, building the fact base", docs.len()), 50).await;
                     }
                     blocking("index", move || FactBase::build(docs)).await
                 }

@@ -143,84 +143,30 @@ pub fn literal_prefix(path: &Path) -> PathBuf {
     out
 }
 
-/// `*` and `?` within one path component.
-fn wildcard_match(pattern: &str, name: &str) -> bool {
-    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
-    // reachable[j]: the pattern so far can match the first j chars of the name.
-    let mut reachable = vec![false; n.len() + 1];
-    reachable[0] = true;
-    for pc in p {
-        let mut next = vec![false; n.len() + 1];
-        for j in 0..=n.len() {
-            if !reachable[j] {
-                continue;
-            }
-            match pc {
-                '*' => {
-                    for k in next.iter_mut().skip(j) {
-                        *k = true;
-                    }
-                }
-                '?' if j < n.len() => next[j + 1] = true,
-                c if j < n.len() && n[j] == c => next[j + 1] = true,
-                _ => {}
-            }
-        }
-        reachable = next;
-    }
-    reachable[n.len()]
-}
-
-fn expand_into(dir: &Path, rest: &[String], out: &mut Vec<PathBuf>) {
-    let Some((first, tail)) = rest.split_first() else {
-        out.push(dir.to_path_buf());
-        return;
-    };
-    if !is_pattern(first) {
-        let next = dir.join(first);
-        if next.exists() {
-            expand_into(&next, tail, out);
-        }
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    if first == "**" {
-        // Zero folders, or one more folder and still inside the `**`.
-        expand_into(dir, tail, out);
-        for e in entries.iter().filter(|e| e.is_dir()) {
-            expand_into(e, rest, out);
-        }
-        return;
-    }
-    for e in entries {
-        let name = e.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        // Hidden files only when the pattern asks for them, as shells do.
-        if name.starts_with('.') && !first.starts_with('.') {
-            continue;
-        }
-        if wildcard_match(first, &name) {
-            expand_into(&e, tail, out);
-        }
-    }
-}
-
-/// Corpus entries with their patterns expanded (IO: reads folders). A pattern that matches
-/// nothing is reported, not an error: the folder may fill later.
+/// Corpus entries with their patterns expanded (IO: reads folders) with the glob syntax the
+/// CLI reads `copydesk.toml` with (`*`, `?`, `**`, `[..]`). A pattern that matches nothing is reported, not
+/// an error: in an editor the folder may fill later.
 pub fn expand_corpus(entries: &[PathBuf]) -> (Vec<PathBuf>, Vec<String>) {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for entry in entries {
-        let text = entry.to_string_lossy();
-        if !is_pattern(&text) {
+        // Entries arrive joined to the workspace folder, whose name may hold brackets; only
+        // `*` and `?` mark a pattern (a `[..]` class then works after them).
+        if !is_pattern(&entry.to_string_lossy()) {
             out.push(entry.clone());
             continue;
         }
+        // The folders before the first wildcard are literal, brackets and all.
         let base = literal_prefix(entry);
         let rest: Vec<String> = entry.components().skip(base.components().count()).map(|c| c.as_os_str().to_string_lossy().to_string()).collect();
+        let pattern = format!("{}/{}", glob::Pattern::escape(base.to_string_lossy().trim_end_matches('/')), rest.join("/"));
         let before = out.len();
-        expand_into(&base, &rest, &mut out);
+        // Hidden files only when the pattern spells the dot, as shells do.
+        let options = glob::MatchOptions { require_literal_leading_dot: true, ..Default::default() };
+        match glob::glob_with(&pattern, options) {
+            Ok(paths) => out.extend(paths.filter_map(|p| p.ok())),
+            Err(e) => problems.push(format!("bad corpus pattern `{}`: {e}", entry.display())),
+        }
         if out.len() == before {
             problems.push(format!("corpus pattern matched no files: {}", entry.display()));
         }
@@ -251,19 +197,19 @@ mod tests {
 
     #[test]
     fn corpus_patterns_expand_within_and_across_folders() {
-        assert!(wildcard_match("*.jsonl", "a.jsonl") && !wildcard_match("*.jsonl", "a.jsonl.bak"));
-        assert!(wildcard_match("day-?.txt", "day-3.txt") && !wildcard_match("day-?.txt", "day-10.txt"));
         let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
+        let root = &dir.path().join("ws [draft]");
         std::fs::create_dir_all(root.join("archive/2024")).unwrap();
-        for f in ["archive/a.jsonl", "archive/b.txt", "archive/2024/c.jsonl", "archive/.hidden.jsonl"] {
+        for f in ["archive/a.jsonl", "archive/b.txt", "archive/2024/c.jsonl", "archive/.hidden.jsonl", "archive/day-3.txt", "archive/day-10.txt"] {
             std::fs::write(root.join(f), "x").unwrap();
         }
         let (one, p) = expand_corpus(&[root.join("archive/*.jsonl")]);
         assert_eq!(one, vec![root.join("archive/a.jsonl")]);
         assert!(p.is_empty());
         let (deep, _) = expand_corpus(&[root.join("archive/**/*.jsonl")]);
-        assert_eq!(deep, vec![root.join("archive/a.jsonl"), root.join("archive/2024/c.jsonl")]);
+        assert_eq!(deep, vec![root.join("archive/2024/c.jsonl"), root.join("archive/a.jsonl")]);
+        let (one_char, _) = expand_corpus(&[root.join("archive/day-?.txt")]);
+        assert_eq!(one_char, vec![root.join("archive/day-3.txt")], "a bracket in a folder name is literal");
         let (none, p) = expand_corpus(&[root.join("archive/*.html"), root.join("plain")]);
         assert_eq!(none, vec![root.join("plain")], "plain entries pass through for the loader to judge");
         assert_eq!(p.len(), 1);
