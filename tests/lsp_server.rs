@@ -243,6 +243,7 @@ async fn negotiates_position_encoding_and_advertises_capabilities() {
     assert_eq!(sc["definitionProvider"], true);
     assert_eq!(sc["documentSymbolProvider"], true);
     assert_eq!(sc["codeActionProvider"]["codeActionKinds"], json!(["quickfix"]));
+    assert!(sc["completionProvider"].is_object());
     assert!(sc.get("diagnosticProvider").is_none(), "a client without pull diagnostics gets pushed ones");
 
     let (_c, init) = Client::start(&root, json!({}), Value::Null).await;
@@ -672,4 +673,24 @@ async fn a_misspelled_name_gets_a_quick_fix_that_applies_cleanly() {
     let edit = &fix["edit"]["changes"][&doc][0];
     assert_eq!(edit["newText"], "Holt");
     assert_eq!(edit["range"], d["range"]);
+}
+
+#[tokio::test]
+async fn completion_offers_people_named_in_the_corpus() {
+    let (_d, root) = workspace();
+    let (mut c, _) = Client::start(&root, base_capabilities(), Value::Null).await;
+    c.indexed(2).await;
+    let doc = uri(&root.join("draft.md"));
+    let text = "Council leader Ja\nSaid Ho\nthe council";
+    c.open(&doc, text).await;
+    let at = |line: u32, character: u32| json!({"textDocument": {"uri": doc}, "position": {"line": line, "character": character}});
+    let r = c.request("textDocument/completion", at(0, 17)).await;
+    let items = r["result"]["items"].as_array().unwrap_or_else(|| panic!("{r}"));
+    let jane = items.iter().find(|i| i["label"] == "Jane Holt").unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(jane["textEdit"]["range"], json!({"start": {"line": 0, "character": 15}, "end": {"line": 0, "character": 17}}));
+    let r = c.request("textDocument/completion", at(1, 7)).await;
+    let holt = r["result"]["items"].as_array().unwrap().iter().find(|i| i["label"] == "Holt").cloned().unwrap_or_else(|| panic!("{r}"));
+    assert_eq!(holt["detail"], "Jane Holt");
+    let r = c.request("textDocument/completion", at(2, 11)).await;
+    assert_eq!(r["result"], Value::Null, "lower-case words are prose: {r}");
 }

@@ -407,6 +407,46 @@ pub fn ignore_edit(finding: &Finding, rope: &Rope, enc: Encoding) -> TextEdit {
     TextEdit { range: Range { start, end: start }, new_text: format!("{indent}<!-- {IGNORE_MARKER} {} -->{eol}", finding.rule.code()) }
 }
 
+/// The name being typed just before `offset`: letters, apostrophes and hyphens, starting with a
+/// capital (lower-case words are prose, not names). Returns its start and text.
+pub fn name_prefix(text: &str, offset: usize) -> Option<(usize, &str)> {
+    let before = text.get(..offset)?;
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        .last()
+        .map(|(i, _)| i)?;
+    let prefix = &before[start..];
+    prefix.chars().next().filter(|c| c.is_uppercase()).map(|_| (start, prefix))
+}
+
+/// A corpus person the writer may mean: the text to insert and the full name it stands for.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct NameCandidate {
+    pub insert: String,
+    pub full_name: String,
+}
+
+/// People the corpus confirms as people whose full name, or a later word of it (the surname
+/// on its own), starts with `prefix`.
+pub fn name_candidates(facts: &FactBase, prefix: &str) -> Vec<NameCandidate> {
+    let mut out = BTreeSet::new();
+    for person in facts.people.persons.iter().filter(|p| p.confirmed) {
+        for spelling in &person.spellings {
+            if spelling.starts_with(prefix) {
+                out.insert(NameCandidate { insert: spelling.clone(), full_name: person.name.clone() });
+            }
+            for word in spelling.split(' ').skip(1) {
+                if word.starts_with(prefix) {
+                    out.insert(NameCandidate { insert: word.to_string(), full_name: person.name.clone() });
+                }
+            }
+        }
+    }
+    out.into_iter().take(50).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -440,6 +480,15 @@ mod tests {
         assert_eq!(utf16.start, Position { line: 1, character: 7 });
         assert_eq!(utf8.start, Position { line: 1, character: (at - "Intro.\n".len()) as u32 });
         assert_eq!(utf8.end.character - utf8.start.character, 4);
+    }
+
+    #[test]
+    fn the_name_being_typed_starts_with_a_capital() {
+        assert_eq!(name_prefix("said Jane Ho", 12), Some((10, "Ho")));
+        assert_eq!(name_prefix("said O’Bri", "said O’Bri".len()), Some((5, "O’Bri")));
+        assert_eq!(name_prefix("the council", 11), None);
+        assert_eq!(name_prefix("end. ", 5), None);
+        assert_eq!(name_prefix("Été", 1), None, "inside a character");
     }
 
     #[test]

@@ -734,6 +734,7 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                completion_provider: Some(CompletionOptions::default()),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
                     ..Default::default()
@@ -964,6 +965,37 @@ impl LanguageServer for Backend {
                 }));
             }
             Ok(Some(actions))
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        isolate("completion", async move {
+            let tdp = params.text_document_position;
+            let entry = self.inner.entry(&tdp.text_document.uri)?;
+            let snap = entry.snapshot();
+            let offset = self.inner.position(&snap, tdp.position)?;
+            let Some(engine) = self.inner.current_engine() else { return Ok(None) };
+            let text = snap.rope.to_string();
+            let Some((start, prefix)) = present::name_prefix(&text, offset) else { return Ok(None) };
+            let prefix = prefix.to_string();
+            let e = engine.clone();
+            let candidates = blocking("completion", move || present::name_candidates(&e.facts, &prefix)).await.map_err(engine_error)?;
+            if candidates.is_empty() {
+                return Ok(None);
+            }
+            let range = range_of_span(&snap.rope, Span::new(start, offset), self.inner.encoding());
+            let items = candidates
+                .into_iter()
+                .map(|c| CompletionItem {
+                    label: c.insert.clone(),
+                    kind: Some(CompletionItemKind::TEXT),
+                    detail: (c.insert != c.full_name).then(|| c.full_name.clone()).or_else(|| Some("named in the corpus".to_string())),
+                    text_edit: Some(CompletionTextEdit::Edit(TextEdit { range, new_text: c.insert })),
+                    ..Default::default()
+                })
+                .collect();
+            Ok(Some(CompletionResponse::List(CompletionList { is_incomplete: true, items })))
         })
         .await
     }
