@@ -7,7 +7,8 @@
 //!   `source: "copydesk"`, `codeDescription` (README anchor) and the evidence as
 //!   `relatedInformation`.
 //! - hover, go to definition (evidence, or a quote's place in the corpus), quick fixes plus
-//!   "Ignore this finding", document symbols (quotes, times, counts).
+//!   "Ignore this finding", document symbols (quotes, times, counts), completion of people the
+//!   corpus names.
 //! - `copydesk/documentText` `{uri}` → `{version, text}`: the server's copy of a document.
 //!
 //! Settings, most specific first: `initializationOptions`, the `copydesk` section of
