@@ -1,0 +1,188 @@
+//! A guard in front of tower-lsp-server's transport.
+//!
+//! tower-lsp-server stops reading — and so the whole server stops — at the first message it
+//! cannot decode (tokio-util's `FramedRead` ends the stream after a decoder error). An editor
+//! plugin sending one bad message should cost one error response, not the session. So input is
+//! framed here first: well-formed messages go on to the server byte for byte, anything else is
+//! answered here with a JSON-RPC error, written between the server's own frames.
+
+use serde_json::{json, Value};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::{Request, Response};
+
+/// Larger bodies are skipped unread: no editor sends them, and reading them risks memory.
+const MAX_BODY: usize = 64 << 20;
+
+/// Frames for the client; `None` means the server's output has ended.
+pub(crate) type OutFrames = mpsc::UnboundedSender<Option<Vec<u8>>>;
+
+pub(crate) fn frame(body: &[u8]) -> Vec<u8> {
+    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    out.extend_from_slice(body);
+    out
+}
+
+fn error_frame(id: Value, code: i64, message: &str) -> Vec<u8> {
+    frame(json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}}).to_string().as_bytes())
+}
+
+/// What to do with one message body.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Verdict {
+    Forward,
+    /// Answer with this error frame instead.
+    Reject(Vec<u8>),
+    /// A bad notification or response: there is no one to answer.
+    Drop,
+}
+
+/// Mirrors what tower-lsp-server's decoder accepts: a JSON-RPC response, request or notification.
+pub(crate) fn judge(body: &[u8]) -> Verdict {
+    let Ok(text) = std::str::from_utf8(body) else { return Verdict::Reject(error_frame(Value::Null, -32700, "the message is not UTF-8")) };
+    if text.trim().is_empty() {
+        return Verdict::Drop;
+    }
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Verdict::Reject(error_frame(Value::Null, -32700, &format!("parse error: {e}"))),
+    };
+    if serde_json::from_value::<Response>(value.clone()).is_ok() || serde_json::from_value::<Request>(value.clone()).is_ok() {
+        return Verdict::Forward;
+    }
+    match value.get("id") {
+        Some(id @ (Value::Number(_) | Value::String(_))) => Verdict::Reject(error_frame(id.clone(), -32600, "invalid JSON-RPC request")),
+        _ if value.get("method").is_some() => Verdict::Drop,
+        _ => Verdict::Reject(error_frame(Value::Null, -32600, "invalid JSON-RPC message")),
+    }
+}
+
+/// Reads framed messages from the client, forwarding good ones to `server` and answering bad
+/// ones through `out`. Returns at end of input (dropping `server`, which ends the server).
+pub(crate) async fn pump_input<I, S>(input: I, mut server: S, out: OutFrames)
+where
+    I: AsyncRead + Unpin,
+    S: AsyncWrite + Unpin,
+{
+    let mut reader = BufReader::new(input);
+    let mut line = Vec::new();
+    loop {
+        let mut length: Option<usize> = None;
+        let mut saw_header = false;
+        // Header block: lines up to an empty one. Unknown headers are ignored, as is any
+        // garbage before a block, so a stray byte costs one error and not the stream.
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line).await {
+                Ok(0) | Err(_) => return,
+                Ok(_) => {}
+            }
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_end_matches(['\r', '\n']);
+            if text.is_empty() {
+                if saw_header {
+                    break;
+                }
+                continue;
+            }
+            saw_header = true;
+            if let Some((name, value)) = text.split_once(':') {
+                if name.trim().eq_ignore_ascii_case("content-length") {
+                    length = value.trim().parse().ok();
+                }
+            }
+        }
+        let Some(length) = length else {
+            let _ = out.send(Some(error_frame(Value::Null, -32700, "a message without a valid Content-Length header")));
+            continue;
+        };
+        if length > MAX_BODY {
+            let _ = out.send(Some(error_frame(Value::Null, -32600, "message too large")));
+            if tokio::io::copy(&mut (&mut reader).take(length as u64), &mut tokio::io::sink()).await.is_err() {
+                return;
+            }
+            continue;
+        }
+        let mut body = vec![0; length];
+        if reader.read_exact(&mut body).await.is_err() {
+            return;
+        }
+        match judge(&body) {
+            Verdict::Forward => {
+                if server.write_all(&frame(&body)).await.is_err() || server.flush().await.is_err() {
+                    return;
+                }
+            }
+            Verdict::Reject(err) => {
+                tracing::warn!("rejected a malformed message");
+                let _ = out.send(Some(err));
+            }
+            Verdict::Drop => tracing::warn!("dropped a malformed notification"),
+        }
+    }
+}
+
+/// Splits the server's output into whole frames so error frames can go in between.
+pub(crate) async fn pump_server_output<R: AsyncRead + Unpin>(from_server: R, out: OutFrames) {
+    let mut reader = BufReader::new(from_server);
+    let mut line = Vec::new();
+    'frames: loop {
+        let mut length = None;
+        loop {
+            line.clear();
+            match reader.read_until(b'\n', &mut line).await {
+                Ok(0) | Err(_) => break 'frames,
+                Ok(_) => {}
+            }
+            let text = String::from_utf8_lossy(&line);
+            let text = text.trim_end_matches(['\r', '\n']);
+            if text.is_empty() {
+                break;
+            }
+            if let Some(v) = text.strip_prefix("Content-Length:") {
+                length = v.trim().parse::<usize>().ok();
+            }
+        }
+        let Some(length) = length else { continue };
+        let mut body = vec![0; length];
+        if reader.read_exact(&mut body).await.is_err() {
+            break;
+        }
+        let _ = out.send(Some(frame(&body)));
+    }
+    let _ = out.send(None);
+}
+
+/// Writes frames to the client until the server's output ends.
+pub(crate) async fn pump_output<O: AsyncWrite>(output: O, mut frames: mpsc::UnboundedReceiver<Option<Vec<u8>>>) {
+    tokio::pin!(output);
+    while let Some(Some(f)) = frames.recv().await {
+        if output.write_all(&f).await.is_err() || output.flush().await.is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rejected_code(v: Verdict) -> (Value, i64) {
+        let Verdict::Reject(f) = v else { panic!("{v:?}") };
+        let body = &f[f.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4..];
+        let v: Value = serde_json::from_slice(body).unwrap();
+        (v["id"].clone(), v["error"]["code"].as_i64().unwrap())
+    }
+
+    #[test]
+    fn judges_messages_like_the_server_would() {
+        assert_eq!(judge(br#"{"jsonrpc":"2.0","id":1,"method":"shutdown"}"#), Verdict::Forward);
+        assert_eq!(judge(br#"{"jsonrpc":"2.0","method":"initialized","params":{}}"#), Verdict::Forward);
+        assert_eq!(judge(br#"{"jsonrpc":"2.0","id":4,"result":null}"#), Verdict::Forward);
+        assert_eq!(rejected_code(judge(b"{not json")), (Value::Null, -32700));
+        assert_eq!(rejected_code(judge(b"\xff\xfe")), (Value::Null, -32700));
+        assert_eq!(rejected_code(judge(br#"{"id":9,"method":5}"#)), (json!(9), -32600));
+        assert_eq!(rejected_code(judge(b"[1,2]")), (Value::Null, -32600));
+        assert_eq!(judge(br#"{"method":"x","params":[]}"#), Verdict::Drop);
+    }
+}
