@@ -559,6 +559,7 @@ mod tests {
                 value: TimeValue::Duration { min_minutes: 120.0, max_minutes: 120.0 },
             }],
             counts: vec![],
+            ..Default::default()
         };
         let items = fact_items(&facts, draft);
         assert_eq!(items.len(), 2);
