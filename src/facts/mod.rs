@@ -223,6 +223,11 @@ impl FactBase {
         FactBase { docs, facts, people, lexicon, vocabulary, relevance }
     }
 
+    /// How many facts the corpus gave: person mentions, delegations, places, quotes, times, counts.
+    pub fn fact_count(&self) -> usize {
+        self.facts.iter().map(|f| f.mentions.len() + f.delegations.len() + f.places.len() + f.quotes.len() + f.times.len() + f.counts.len()).sum()
+    }
+
     /// Documents that are about the same story as `draft` (all of them for a small, focused corpus).
     pub fn relevant_docs(&self, draft: &Analysis) -> Vec<usize> {
         self.relevance.relevant(draft, &self.lexicon, self.docs.len())

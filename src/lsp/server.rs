@@ -78,6 +78,23 @@ struct DocEntry {
 }
 
 /// An opened document is not being typed in: nothing to wait out.
+/// `workspace/executeCommand`: rebuild the fact base from the corpus now.
+pub const REINDEX_COMMAND: &str = "copydesk.reindex";
+
+/// Sent after every indexing: how big the corpus is, for status bars.
+enum Indexed {}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct IndexedParams {
+    documents: usize,
+    facts: usize,
+}
+
+impl tower_lsp_server::ls_types::notification::Notification for Indexed {
+    type Params = IndexedParams;
+    const METHOD: &'static str = "copydesk/indexed";
+}
+
 fn long_ago() -> std::time::Instant {
     let now = std::time::Instant::now();
     now.checked_sub(Duration::from_secs(3600)).unwrap_or(now)
@@ -532,9 +549,11 @@ impl Inner {
             let engine = Engine { facts, config: Arc::new(self.settings().config.clone()), generation: self.next_generation() };
             self.engine.send_replace(Some(Arc::new(engine)));
             tracing::info!("corpus indexed: {count} documents");
+            let fact_count = self.current_engine().map_or(0, |e| e.facts.fact_count());
             if let Some(p) = progress {
-                p.finish_with_message(format!("{count} documents")).await;
+                p.finish_with_message(format!("{count} documents, {fact_count} facts")).await;
             }
+            self.client.send_notification::<Indexed>(IndexedParams { documents: count, facts: fact_count }).await;
             self.republish_all().await;
         }
     }
@@ -734,6 +753,7 @@ impl LanguageServer for Backend {
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
                 definition_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
+                execute_command_provider: Some(ExecuteCommandOptions { commands: vec![REINDEX_COMMAND.to_string()], ..Default::default() }),
                 completion_provider: Some(CompletionOptions::default()),
                 code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
@@ -752,6 +772,15 @@ impl LanguageServer for Backend {
             server_info: Some(ServerInfo { name: "copydesk".into(), version: Some(env!("CARGO_PKG_VERSION").into()) }),
             ..Default::default()
         })
+    }
+
+    async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
+        if params.command == REINDEX_COMMAND {
+            self.inner.reindex.notify_one();
+            Ok(None)
+        } else {
+            Err(invalid_params(format!("unknown command `{}`", params.command)))
+        }
     }
 
     async fn initialized(&self, _: InitializedParams) {
