@@ -108,3 +108,39 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::findings_of;
+    use crate::finding::{Rule, Severity};
+
+    const SRC: &[&str] = &[
+        "The only agreement reached was to exchange 1,000 prisoners.",
+        "The union represents about 2,400 dockers. The company will cut 300 jobs, and two more terminals may close.",
+    ];
+
+    #[test]
+    fn same_thing_other_number() {
+        let f = findings_of(Rule::NumberMismatch, SRC, "The only agreement was to swap 500 prisoners.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("1,000"));
+        assert_eq!(f[0].fixes[0].replacement, "1,000");
+        assert!(findings_of(Rule::NumberMismatch, SRC, "The agreement was to exchange a thousand prisoners.").is_empty());
+    }
+
+    #[test]
+    fn approximations_other_things_and_quotes_are_not_mismatches() {
+        assert!(findings_of(Rule::NumberMismatch, SRC, "The union represents some 2,500 dockers.").is_empty());
+        assert!(findings_of(Rule::NumberMismatch, SRC, "The company has 300 ships.").is_empty());
+        assert!(findings_of(Rule::NumberMismatch, SRC, "\"We swapped 500 prisoners in the agreement,\" he said.").is_empty());
+        // "two more terminals" adds to a count; it is not one.
+        assert!(findings_of(Rule::NumberMismatch, SRC, "The company may close four terminals, and 300 jobs will go.").is_empty());
+    }
+
+    #[test]
+    fn ordinals_are_only_information() {
+        let src = &["The second round of talks will be held next month."];
+        let f = findings_of(Rule::NumberMismatch, src, "The first round of talks will be held next month.");
+        assert!(f.iter().all(|f| f.severity == Severity::Information), "{f:?}");
+    }
+}

@@ -49,3 +49,29 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::findings_of;
+    use crate::finding::{Rule, Severity};
+
+    #[test]
+    fn two_wordings_of_one_quote() {
+        let src = &[
+            "“We will rebuild the old pier before the winter storms,” Mayor Alma Brekke said.",
+            "“We will rebuild the pier before winter,” Mayor Alma Brekke said.",
+        ];
+        let f = findings_of(Rule::SourceConflict, src, "\"We will rebuild the pier before winter,\" Mayor Alma Brekke said.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Information);
+        assert_eq!(f[0].evidence.len(), 2);
+    }
+
+    #[test]
+    fn two_counts_of_one_thing() {
+        let src = &["Port officials counted 38 ships waiting outside the harbour on Tuesday.", "Port officials counted 45 ships waiting outside the harbour on Tuesday."];
+        let f = findings_of(Rule::SourceConflict, src, "Port officials counted 45 ships waiting outside the harbour.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(findings_of(Rule::SourceConflict, &src[..1], "Port officials counted 38 ships waiting outside the harbour.").is_empty());
+    }
+}

@@ -128,3 +128,43 @@ fn capitalize(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::findings_of;
+    use crate::finding::{Rule, Severity};
+
+    const SRC: &[&str] = &[
+        "OSLO, Jan 14 - The harbour talks began at 0900 GMT on Tuesday and lasted less than two hours.",
+        "Hopes had faded on Monday when the mayor met the union.",
+    ];
+
+    #[test]
+    fn clock_times_compare_as_instants() {
+        // Oslo is UTC+1 in January: 10:00 local is 0900 GMT.
+        assert!(findings_of(Rule::TimeConflict, SRC, "OSLO — The harbour talks began at 10:00 local time.").is_empty());
+        let f = findings_of(Rule::TimeConflict, SRC, "OSLO — The harbour talks began at 11:00 local time.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("0900 GMT"), "{}", f[0].message);
+        assert!(!f[0].evidence.is_empty());
+        // A zone stated once covers the times given without one; without it they are local.
+        assert!(findings_of(Rule::TimeConflict, SRC, "All times GMT.\n\nOSLO — The harbour talks began at 09:00.").is_empty());
+        assert_eq!(findings_of(Rule::TimeConflict, SRC, "OSLO — The harbour talks began at 09:00.").len(), 1);
+    }
+
+    #[test]
+    fn weekdays_of_the_same_event_only() {
+        assert_eq!(findings_of(Rule::TimeConflict, SRC, "The harbour talks took place on Wednesday.").len(), 1);
+        assert!(findings_of(Rule::TimeConflict, SRC, "The harbour talks took place on Tuesday.").is_empty());
+        // Monday belongs to another clause's event in the source; a draft about a rally is not compared.
+        assert!(findings_of(Rule::TimeConflict, SRC, "Dockers held a rally on Friday.").is_empty());
+    }
+
+    #[test]
+    fn durations_compare_as_ranges() {
+        assert!(findings_of(Rule::TimeConflict, SRC, "The talks lasted 90 minutes.").is_empty());
+        let f = findings_of(Rule::TimeConflict, SRC, "The talks lasted three hours.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].severity, Severity::Warning);
+    }
+}

@@ -82,6 +82,14 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
             times.push(Located { fact: t, sentence: i, events, broad: broad.clone() });
         }
     }
+    // "All times GMT": a zone stated once stands for every time given without one.
+    if let Some(zone) = crate::extract::time::stated_zone(&seg) {
+        for t in &mut times {
+            if let crate::extract::time::TimeValue::Clock { zone: z @ crate::extract::time::Zone::Unspecified, .. } = &mut t.fact.value {
+                *z = zone.clone();
+            }
+        }
+    }
     let places = find_places(&seg, &names);
     let place_events = places.iter().map(|p| seg.sentences.get(p.sentence).map(|s| event_kinds(&seg, s.span)).unwrap_or_default()).collect();
     let quotes = find_quotes(&seg);
