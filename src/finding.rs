@@ -21,7 +21,16 @@ pub enum Rule {
     SourceConflict,
 }
 
+/// The project's home page. Each rule is documented in the README under the anchor named by
+/// its code.
+pub const HOMEPAGE: &str = "https://github.com/copydesk/copydesk";
+
 impl Rule {
+    /// Where the rule is explained: its README section.
+    pub fn docs_url(self) -> String {
+        format!("{HOMEPAGE}#{}", self.code())
+    }
+
     pub const ALL: [Rule; 12] = [
         Rule::DelegationMismatch,
         Rule::RoleMismatch,

@@ -31,7 +31,7 @@ pub fn file_entry(path: &Path, text: &str, findings: &[Finding], facts: &FactBas
                 "range": { "start": pos(f.span.start), "end": pos(f.span.end) },
                 "severity": f.severity.lsp_number(),
                 "code": f.rule.code(),
-                "codeDescription": { "href": super::rule_docs_url(f.rule) },
+                "codeDescription": { "href": f.rule.docs_url() },
                 "source": "copydesk",
                 "message": f.message,
                 "relatedInformation": related,

@@ -7,20 +7,14 @@ mod setup;
 
 use crate::corpus::load::{self, LoadOptions};
 use crate::facts::FactBase;
-use crate::finding::{Finding, Rule, Severity};
+use crate::finding::{Finding, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 pub use setup::CONFIG_FILE_NAME;
 
-/// The project's home; each rule is documented under the README anchor named by its code.
-pub const HOMEPAGE: &str = "https://github.com/copydesk/copydesk";
-
-/// Where a rule is explained: the README section anchored by its code.
-pub fn rule_docs_url(rule: Rule) -> String {
-    format!("{HOMEPAGE}#{}", rule.code())
-}
+pub use crate::finding::HOMEPAGE;
 
 #[derive(Parser)]
 #[command(name = "copydesk", version, about = "Fact-check a news draft against its source articles")]

@@ -31,7 +31,7 @@ pub fn report(drafts: &[Checked], facts: &FactBase) -> Value {
             json!({
                 "id": r.code(),
                 "shortDescription": { "text": r.summary() },
-                "helpUri": super::rule_docs_url(*r),
+                "helpUri": r.docs_url(),
                 "defaultConfiguration": { "level": level(r.default_severity()) },
             })
         })

@@ -17,7 +17,7 @@ use tower_lsp_server::ls_types::{
 };
 
 /// Where rule documentation lives; each rule has the anchor `#<code>`.
-pub const RULE_DOCS_URL: &str = "https://github.com/copydesk/copydesk/blob/main/README.md";
+pub use crate::finding::HOMEPAGE as RULE_DOCS_URL;
 pub const SOURCE: &str = "copydesk";
 pub const IGNORE_MARKER: &str = "copydesk-ignore";
 
@@ -511,7 +511,7 @@ mod tests {
         assert_eq!(d.code, Some(NumberOrString::String("time-conflict".into())));
         assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));
         assert_eq!(d.source.as_deref(), Some("copydesk"));
-        assert!(d.code_description.unwrap().href.as_str().ends_with("README.md#time-conflict"));
+        assert!(d.code_description.unwrap().href.as_str() == crate::finding::Rule::TimeConflict.docs_url());
         let rel = d.related_information.unwrap();
         assert_eq!(rel.len(), 1);
         assert_eq!(rel[0].location.uri.as_str(), "file:///src/a.txt");
