@@ -121,6 +121,7 @@ class Server:
                 if "method" in msg and "id" in msg:
                     self._answer(msg)
                 elif "method" in msg:
+                    msg["_received"] = received
                     self.notifications.put((received, msg))
                 elif "id" in msg:
                     with self.responses_lock:
@@ -349,16 +350,27 @@ def run(args) -> dict:
         def watch_progress(msg: dict) -> None:
             value = (msg.get("params") or {}).get("value") or {}
             if msg["method"] == "$/progress" and value.get("kind") == "end":
-                progress_end.append(time.perf_counter())
+                progress_end.append(msg["_received"])
                 progress_note.append(value.get("message", ""))
+
+        def is_index_end(m: dict) -> bool:
+            if m["method"] == "$/progress":
+                watch_progress(m)
+                return bool(progress_end)
+            return m["method"] == "copydesk/indexed"
 
         started = time.perf_counter()
         server.notify("initialized", {})
-        indexed_at, indexed = server.wait_for(
-            "the copydesk/indexed notification", lambda m: m["method"] == "copydesk/indexed", args.index_timeout, watch_progress
-        )
+        indexed_at, indexed = server.wait_for("the copydesk/indexed notification or the indexing $/progress end", is_index_end, args.index_timeout)
+        if indexed["method"] != "copydesk/indexed":
+            # The engine is swapped in before the progress ends; a server without the
+            # notification is indexed already, one with it sends it right after.
+            try:
+                indexed_at, indexed = server.wait_for("copydesk/indexed", lambda m: m["method"] == "copydesk/indexed", 5.0)
+            except BenchError:
+                anomalies.append("no copydesk/indexed notification after the indexing progress ended")
         result["index_ms"] = (indexed_at - started) * 1000.0
-        result["indexed"] = indexed.get("params")
+        result["indexed"] = indexed.get("params") if indexed["method"] == "copydesk/indexed" else None
         if progress_end:
             result["index_progress_end_ms"] = (progress_end[0] - started) * 1000.0
             result["index_progress_message"] = progress_note[0]
