@@ -640,7 +640,13 @@ async fn hover_and_outline_show_an_extracted_quote() {
     assert!(md.contains("Quote") && md.contains("Jane Holt"), "{md}");
     assert!(md.contains("Word for word in:** `a.txt:3`"), "{md}");
     let r = c.request("textDocument/documentSymbol", json!({"textDocument": {"uri": doc}})).await;
-    assert_eq!(r["result"][0]["name"], "Quotes", "{r}");
+    let groups: Vec<&str> = r["result"].as_array().unwrap().iter().filter_map(|g| g["name"].as_str()).collect();
+    assert_eq!(groups, ["People", "Quotes"], "{r}");
+    // A person: what the corpus knows of them, with the source of each title.
+    let col_name = text[..text.find("Holt").unwrap()].encode_utf16().count();
+    let r = c.request("textDocument/hover", json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": col_name}})).await;
+    let md = r["result"]["contents"]["value"].as_str().unwrap_or_else(|| panic!("{r}"));
+    assert!(md.contains("Person") && md.contains("in the corpus as **Jane Holt**") && md.contains("title in `a.txt:3`: leader"), "{md}");
     let r = c.request("textDocument/definition", json!({"textDocument": {"uri": doc}, "position": {"line": 0, "character": col}})).await;
     assert_eq!(r["result"][0]["uri"], uri(&root.join("corpus/a.txt")), "{r}");
 }

@@ -4,6 +4,9 @@ use super::position::{position_of_byte, range_of_span, Encoding};
 use crate::extract::number::{Bound, CountKind};
 use crate::extract::time::{TimeValue, Zone};
 use crate::corpus::{FilePos, Origin, SourceDoc};
+use crate::extract::delegations::Membership;
+use crate::extract::names::NameKind;
+use crate::extract::places::PlaceKind;
 use crate::extract::DocumentFacts;
 use crate::facts::FactBase;
 use crate::finding::{Evidence, Finding, Severity};
@@ -147,6 +150,9 @@ pub fn finding_markdown(finding: &Finding, draft: &str, facts: &FactBase) -> Str
 /// here and one block in `fact_items`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum FactGroup {
+    Person,
+    Delegation,
+    Place,
     Quote,
     Time,
     Count,
@@ -155,6 +161,9 @@ pub enum FactGroup {
 impl FactGroup {
     pub fn singular(self) -> &'static str {
         match self {
+            FactGroup::Person => "Person",
+            FactGroup::Delegation => "Delegation",
+            FactGroup::Place => "Place",
             FactGroup::Quote => "Quote",
             FactGroup::Time => "Time",
             FactGroup::Count => "Count",
@@ -162,6 +171,9 @@ impl FactGroup {
     }
     pub fn plural(self) -> &'static str {
         match self {
+            FactGroup::Person => "People",
+            FactGroup::Delegation => "Delegations",
+            FactGroup::Place => "Places",
             FactGroup::Quote => "Quotes",
             FactGroup::Time => "Times",
             FactGroup::Count => "Counts",
@@ -169,6 +181,9 @@ impl FactGroup {
     }
     pub fn symbol_kind(self) -> SymbolKind {
         match self {
+            FactGroup::Person => SymbolKind::OBJECT,
+            FactGroup::Delegation => SymbolKind::STRUCT,
+            FactGroup::Place => SymbolKind::NAMESPACE,
             FactGroup::Quote => SymbolKind::STRING,
             FactGroup::Time => SymbolKind::EVENT,
             FactGroup::Count => SymbolKind::NUMBER,
@@ -187,6 +202,8 @@ pub struct FactItem {
     pub details: Vec<String>,
     /// Text to look for verbatim in the corpus (quotes), for go to definition.
     pub search: Option<String>,
+    /// A person's name as written, to look up in the corpus's people.
+    pub person: Option<Vec<String>>,
 }
 
 fn clip(s: &str, max_chars: usize) -> String {
@@ -292,6 +309,7 @@ pub fn fact_items(facts: &DocumentFacts, draft: &str) -> Vec<FactItem> {
             name: format!("“{}”", clip(&q.text, 60)),
             details,
             search: Some(q.text.clone()),
+            person: None,
         });
     }
     for t in &facts.times {
@@ -302,6 +320,7 @@ pub fn fact_items(facts: &DocumentFacts, draft: &str) -> Vec<FactItem> {
             name: clip(t.span.slice(draft), 60),
             details: vec![format!("read as {what}")],
             search: None,
+            person: None,
         });
     }
     for c in &facts.counts {
@@ -309,9 +328,61 @@ pub fn fact_items(facts: &DocumentFacts, draft: &str) -> Vec<FactItem> {
         if !c.unit.is_empty() {
             line.push_str(&format!(" {}", escape_md(&c.unit)));
         }
-        items.push(FactItem { group: FactGroup::Count, span: c.span, name: clip(c.span.slice(draft), 60), details: vec![line], search: None });
+        items.push(FactItem { group: FactGroup::Count, span: c.span, name: clip(c.span.slice(draft), 60), details: vec![line], search: None, person: None });
+    }
+    for n in facts.names.iter().filter(|n| n.kind != NameKind::Thing) {
+        let mut details = Vec::new();
+        if let Some(t) = &n.title {
+            details.push(format!("title in the draft: {} (read as {})", escape_md(&one_line(&t.text)), escape_md(&t.role.describe())));
+        }
+        items.push(FactItem { group: FactGroup::Person, span: n.span, name: n.text(), details, search: None, person: Some(n.words.clone()) });
+    }
+    for d in &facts.delegations {
+        let role = match d.role {
+            Membership::Head => "leads",
+            Membership::Member => "is in",
+        };
+        let side = crate::extract::delegations::side_label(&d.side);
+        items.push(FactItem {
+            group: FactGroup::Delegation,
+            span: d.cue,
+            name: format!("{} {role} {side}'s delegation", d.person),
+            details: vec![format!("read as: **{}** {role} **{}**'s delegation", escape_md(&d.person), escape_md(&side))],
+            search: None,
+            person: None,
+        });
+    }
+    for p in &facts.places {
+        let kind = match p.kind {
+            PlaceKind::Venue => "venue",
+            PlaceKind::City => "city",
+            PlaceKind::Region => "place",
+        };
+        items.push(FactItem { group: FactGroup::Place, span: p.span, name: p.name.clone(), details: vec![format!("read as a {kind}")], search: None, person: None });
     }
     items
+}
+
+/// What the corpus knows of a person: the name, every spelling the sources use, their titles.
+pub fn person_lines(facts: &FactBase, words: &[String]) -> Vec<String> {
+    let Some(person) = facts.people.resolve(words).and_then(|p| facts.people.get(p)) else {
+        return vec!["not named in the corpus".to_string()];
+    };
+    let mut lines = vec![format!("in the corpus as **{}**", escape_md(&person.name))];
+    if person.spellings.len() > 1 {
+        let spellings: Vec<String> = person.spellings.iter().map(|s| format!("“{}”", escape_md(s))).collect();
+        lines.push(format!("spellings the sources use: {}", spellings.join(", ")));
+    }
+    let mut seen = Vec::new();
+    for r in person.roles.iter().take(8) {
+        let title = r.fact.describe();
+        let label = source_label_at(facts, r.doc, r.sentence);
+        if !seen.contains(&(title.clone(), label.clone())) {
+            lines.push(format!("title in {label}: {}", escape_md(&title)));
+            seen.push((title, label));
+        }
+    }
+    lines
 }
 
 /// What the hover can say about how a fact stands against the corpus.

@@ -909,7 +909,11 @@ impl LanguageServer for Backend {
                             }
                         }
                     };
-                    parts.push(present::fact_markdown(item, &text, &agreement));
+                    let mut item = item.clone();
+                    if let (Some(words), Some(a)) = (&item.person, analysis.as_ref()) {
+                        item.details.extend(present::person_lines(&a.engine.facts, words));
+                    }
+                    parts.push(present::fact_markdown(&item, &text, &agreement));
                     spans.push(item.span);
                 }
             }
