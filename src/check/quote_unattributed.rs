@@ -24,14 +24,44 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             continue;
         }
         let source_speakers: Vec<_> = m.verbatim.iter().filter(|(_, sq)| sq.speaker.is_some()).collect();
+        // A speech verb beside the quote means the writer did attribute it and the parser missed
+        // the shape: say so quietly rather than accuse.
+        let cue_nearby = has_speech_cue_outside_quotes(cx, m.quote.span);
         let message = match source_speakers.first() {
             Some((_, sq)) => format!("this quote has no speaker in the draft; the sources attribute it to {}", person_name(cx, sq.speaker)),
             None => "this quote has no speaker in the draft".to_string(),
         };
         let evidence = m.verbatim.iter().map(|(d, sq)| quote_evidence(cx, *d, sq)).collect();
-        out.push(Finding::new(Rule::QuoteUnattributed, m.quote.span, message).with_evidence(evidence));
+        let mut f = Finding::new(Rule::QuoteUnattributed, m.quote.span, message).with_evidence(evidence);
+        if cue_nearby {
+            f = f.unsure();
+        }
+        out.push(f);
     }
     out
+}
+
+/// Is there a speech verb ("said", "told", "according") outside every quotation in the quote's
+/// sentences or the sentence either side of them in the same paragraph?
+fn has_speech_cue_outside_quotes(cx: &Context, quote: crate::text::Span) -> bool {
+    let seg = &cx.draft.seg;
+    let mut first = seg.sentence_at(quote.start).unwrap_or(0);
+    let mut last = seg.sentence_at(quote.end.saturating_sub(1)).unwrap_or(first);
+    let paragraph = seg.sentences.get(first).map(|s| s.paragraph);
+    if first > 0 && seg.sentences.get(first - 1).map(|s| s.paragraph) == paragraph {
+        first -= 1;
+    }
+    if seg.sentences.get(last + 1).map(|s| s.paragraph) == paragraph && paragraph.is_some() {
+        last += 1;
+    }
+    let (Some(a), Some(b)) = (seg.sentences.get(first), seg.sentences.get(last)) else { return false };
+    let span = crate::text::Span::new(a.span.start, b.span.end);
+    crate::text::tokenize(&seg.masked, span).iter().any(|t| {
+        let w = t.text(&seg.masked);
+        t.kind == crate::text::TokenKind::Word
+            && !cx.quote_spans.iter().any(|q| q.contains(t.span))
+            && (crate::knowledge::is_speech_verb(w) || w.eq_ignore_ascii_case("according"))
+    })
 }
 
 #[cfg(test)]
@@ -46,6 +76,12 @@ mod tests {
         let f = findings_of(Rule::QuoteUnattributed, SRC, "The pier is closed.\n\n\"We will rebuild the pier before winter.\"\n");
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(f[0].message.contains("Alma Brekke"));
+    }
+
+    #[test]
+    fn a_cue_the_parser_could_not_read_makes_it_information() {
+        let f = findings_of(Rule::QuoteUnattributed, SRC, "\"We will rebuild the pier before winter,\" the harbour board of Brekke's city, after a long meeting, said.");
+        assert!(f.iter().all(|f| f.severity == crate::finding::Severity::Information), "{f:?}");
     }
 
     #[test]

@@ -198,6 +198,12 @@ impl People {
         if let Some(&id) = self.by_full.get(&key(words)) {
             return Some(id);
         }
+        // "Rapper Kanye West": a descriptor the title list lacks, before a known full name.
+        if words.len() >= 3 {
+            if let Some(&id) = self.by_full.get(&key(&words[words.len() - 2..])) {
+                return Some(id);
+            }
+        }
         let last = words.last()?.to_lowercase();
         let cands = self.by_last.get(&last)?;
         let cands: Vec<PersonId> = if words.len() >= 2 {

@@ -41,6 +41,10 @@ pub const TITLE_HEADS: &[&str] = &[
     "emir", "sultan", "tsar", "czar", "marshal", "lieutenant", "sergeant", "major", "inspector",
     "sheriff", "principal", "dean", "provost", "rector", "president-elect", "strategist",
     "pollster", "candidate", "nominee", "chief-of-staff", "undersecretary", "under-secretary",
+    "singer", "rapper", "actor", "actress", "writer", "author", "novelist", "comedian", "presenter",
+    "host", "star", "striker", "midfielder", "defender", "goalkeeper", "winger", "player", "boss",
+    "musician", "artist", "designer", "producer", "chef", "scientist", "researcher", "doctor",
+    "singer-songwriter", "filmmaker", "broadcaster", "journalist", "columnist", "activist",
 ];
 
 pub fn is_title_head(word: &str) -> bool {
