@@ -14,7 +14,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if m.words.len() < MIN_WORDS || m.verbatim.is_empty() {
             continue;
         }
-        let known: Vec<_> = m.verbatim.iter().filter(|(_, sq)| sq.speaker.is_some()).collect();
+        // Only speakers the corpus marks as people (a title, a speech verb) can be accused.
+        let known: Vec<_> = m.verbatim.iter().filter(|(_, sq)| sq.speaker.and_then(|p| cx.fb.people.get(p)).is_some_and(|p| p.confirmed)).collect();
         if known.iter().any(|(_, sq)| sq.speaker == me && me.is_some()) {
             continue;
         }

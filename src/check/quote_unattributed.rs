@@ -15,9 +15,9 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         }
         let floating_ok = match m.said {
             Said::Nobody => false,
-            // A quote in its own paragraph relies on the previous paragraph's speaker: fine when
-            // the sources agree it was theirs.
-            Said::Floating(p) => m.verbatim.is_empty() || m.verbatim.iter().any(|(_, sq)| sq.speaker == p && p.is_some()),
+            // A quote in its own paragraph relies on the previous paragraph's speaker: fine unless
+            // the sources do not give it to somebody else.
+            Said::Floating(p) => !m.verbatim.iter().any(|(_, sq)| sq.speaker.is_some() && sq.speaker != p && !names_same(cx, m.quote.speaker.as_ref(), sq.speaker)),
             _ => true,
         };
         if floating_ok {
@@ -26,7 +26,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let source_speakers: Vec<_> = m.verbatim.iter().filter(|(_, sq)| sq.speaker.is_some()).collect();
         // A speech verb beside the quote means the writer did attribute it and the parser missed
         // the shape: say so quietly rather than accuse.
-        let cue_nearby = has_speech_cue_outside_quotes(cx, m.quote.span);
+        let cue_nearby = has_speech_cue_outside_quotes(cx, m.quote.span) || person_earlier_in_paragraph(cx, m.quote.span);
         let message = match source_speakers.first() {
             Some((_, sq)) => format!("this quote has no speaker in the draft; the sources attribute it to {}", person_name(cx, sq.speaker)),
             None => "this quote has no speaker in the draft".to_string(),
@@ -41,14 +41,39 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     out
 }
 
+/// A reader infers the speaker of a quote that follows, in its own paragraph, a sentence about a
+/// person ("Holmes cruised to victory. \"It was nice to get that out of the way.\""); only a quote
+/// standing alone is certainly unattributed.
+fn person_earlier_in_paragraph(cx: &Context, quote: crate::text::Span) -> bool {
+    let seg = &cx.draft.seg;
+    let Some(para) = seg.sentence_at(quote.start).and_then(|i| seg.sentences.get(i)).and_then(|s| seg.paragraphs.get(s.paragraph)) else {
+        return false;
+    };
+    let before = crate::text::Span::new(para.start, quote.start);
+    let named = cx.draft.names.iter().any(|n| n.kind != crate::extract::names::NameKind::Thing && before.contains(n.span) && !cx.in_quote(n.span));
+    let pronoun = crate::text::tokenize(&seg.masked, before)
+        .iter()
+        .any(|t| crate::knowledge::is_person_pronoun(t.text(&seg.masked)) && !cx.quote_spans.iter().any(|q| q.contains(t.span)));
+    named || pronoun
+}
+
+/// Does the draft's speaker text name the source's person (when the registry could not place it)?
+fn names_same(cx: &Context, said: Option<&crate::extract::quotes::Speaker>, source: Option<crate::facts::PersonId>) -> bool {
+    let (Some(said), Some(person)) = (said, source.and_then(|p| cx.fb.people.get(p))) else { return false };
+    let text = said.name.clone().unwrap_or_else(|| said.text.clone());
+    person.surname_spellings().iter().any(|s| text.split_whitespace().any(|w| crate::extract::roles::strip_possessive(w).0 == *s))
+}
+
 /// Is there a speech verb ("said", "told", "according") outside every quotation in the quote's
-/// sentences or the sentence either side of them in the same paragraph?
+/// sentences or the sentence either side of them — the one before even in the previous
+/// paragraph when the quote opens its own ("X said the plan was dead.\n\n\"…\"")?
 fn has_speech_cue_outside_quotes(cx: &Context, quote: crate::text::Span) -> bool {
     let seg = &cx.draft.seg;
     let mut first = seg.sentence_at(quote.start).unwrap_or(0);
     let mut last = seg.sentence_at(quote.end.saturating_sub(1)).unwrap_or(first);
     let paragraph = seg.sentences.get(first).map(|s| s.paragraph);
-    if first > 0 && seg.sentences.get(first - 1).map(|s| s.paragraph) == paragraph {
+    let opens_paragraph = seg.sentences.get(first).is_some_and(|s| seg.paragraphs.get(s.paragraph).is_some_and(|p| quote.start <= p.start + 3));
+    if first > 0 && (seg.sentences.get(first - 1).map(|s| s.paragraph) == paragraph || opens_paragraph) && !cx.is_heading(first - 1) {
         first -= 1;
     }
     if seg.sentences.get(last + 1).map(|s| s.paragraph) == paragraph && paragraph.is_some() {
@@ -82,6 +107,13 @@ mod tests {
     fn a_cue_the_parser_could_not_read_makes_it_information() {
         let f = findings_of(Rule::QuoteUnattributed, SRC, "\"We will rebuild the pier before winter,\" the harbour board of Brekke's city, after a long meeting, said.");
         assert!(f.iter().all(|f| f.severity == crate::finding::Severity::Information), "{f:?}");
+    }
+
+    #[test]
+    fn a_quote_after_a_sentence_about_someone_is_information() {
+        let f = findings_of(Rule::QuoteUnattributed, SRC, "Brekke toured the pier. \"We will rebuild the pier before winter.\"");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, crate::finding::Severity::Information);
     }
 
     #[test]

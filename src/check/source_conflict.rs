@@ -42,6 +42,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 if agree(&c.fact, &sc.fact) { agreeing.push((d, *s)) } else { disagreeing.push((d, *s)) }
             }
         }
+        // Sources disagree only when one document says otherwise than another.
+        disagreeing.retain(|(d, _)| !agreeing.iter().any(|(a, _)| a == d));
         if !agreeing.is_empty() && !disagreeing.is_empty() {
             let evidence = agreeing.iter().chain(&disagreeing).map(|(d, s)| fb.evidence(*d, *s)).collect();
             out.push(Finding::new(Rule::SourceConflict, c.fact.span, "the sources disagree on this number").with_evidence(evidence));

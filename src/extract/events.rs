@@ -59,6 +59,11 @@ pub fn event_kinds(seg: &Segmented, span: Span) -> Vec<&'static str> {
             continue;
         }
         let Some(k) = event_kind(t.text(&seg.masked)) else { continue };
+        // "March 31" is a month, not a protest.
+        let beside_number = |j: Option<&crate::text::Token>| j.is_some_and(|n| n.kind == TokenKind::Number);
+        if t.text(&seg.masked) == "March" && (beside_number(toks.get(i + 1)) || i > 0 && beside_number(toks.get(i - 1)) || toks.get(i + 1).is_some_and(|n| n.text(&seg.masked) == ",")) {
+            continue;
+        }
         // In "strike talks" the first noun only says which talks.
         let modifier = toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Word && event_kind(n.text(&seg.masked)).is_some());
         if !modifier && !out.contains(&k) {

@@ -96,13 +96,19 @@ impl People {
             p.mentions += 1;
         };
         for n in &a.names {
-            if n.kind != NameKind::Thing {
+            // "Latin American", "South African": peoples, not persons.
+            let demonym = n.words.last().is_some_and(|w| crate::knowledge::country_by_word(w).is_some());
+            if n.kind != NameKind::Thing && !demonym {
                 add(&n.words, n.kind == NameKind::Person, self);
             }
         }
         for q in &a.quotes {
             if let Some(name) = q.speaker.as_ref().and_then(|s| s.name.clone()) {
                 let words: Vec<String> = name.split_whitespace().map(|w| crate::extract::roles::strip_possessive(w).0.to_string()).collect();
+                // "Latin American" is a people, not a person a quote can be pinned on.
+                if words.last().is_some_and(|w| crate::knowledge::country_by_word(w).is_some()) {
+                    continue;
+                }
                 add(&words, true, self);
             }
         }

@@ -113,6 +113,7 @@ fn split_paragraphs(masked: &str, original: &str, kind: TextKind) -> (Vec<Span>,
     let mut start: Option<usize> = None;
     let mut pos = 0;
     let mut start_is_heading = false;
+    let wrapped = kind == TextKind::Plain && is_hard_wrapped(masked);
     for line in masked.split_inclusive('\n') {
         let line_start = pos;
         pos += line.len();
@@ -121,7 +122,14 @@ fn split_paragraphs(masked: &str, original: &str, kind: TextKind) -> (Vec<Span>,
         let orig_line = original.get(line_start..line_start + body.len()).unwrap_or("");
         let is_heading = kind == TextKind::Markdown && orig_line.trim_start().starts_with('#');
         let is_list_item = kind == TextKind::Markdown && is_list_marker(orig_line);
-        let single_line_paragraph = kind == TextKind::Plain || is_heading;
+        // Hard-wrapped wire copy starts a paragraph with an indent; the line break is not one.
+        let indented_start = wrapped && body.starts_with([' ', '\t']);
+        if indented_start {
+            if let Some(s) = start.take() {
+                push_trimmed(masked, s, line_start, &mut paras, &mut heading, start_is_heading);
+            }
+        }
+        let single_line_paragraph = (kind == TextKind::Plain && !wrapped) || is_heading;
         if blank || is_heading || is_list_item {
             if let Some(s) = start.take() {
                 push_trimmed(masked, s, line_start, &mut paras, &mut heading, start_is_heading);
@@ -144,6 +152,19 @@ fn split_paragraphs(masked: &str, original: &str, kind: TextKind) -> (Vec<Span>,
         push_trimmed(masked, s, masked.len(), &mut paras, &mut heading, start_is_heading);
     }
     (paras, heading)
+}
+
+/// Newswire text wrapped at a fixed width (most lines 50–80 characters) rather than one
+/// paragraph per line.
+fn is_hard_wrapped(text: &str) -> bool {
+    // Short lines (table rows, datelines) say nothing about how prose is laid out.
+    let lens: Vec<usize> = text.lines().map(|l| l.trim_end().chars().count()).filter(|&n| n >= 30).collect();
+    if lens.len() < 4 {
+        return false;
+    }
+    let wrapped = lens.iter().filter(|&&n| (40..=82).contains(&n)).count();
+    let long = lens.iter().filter(|&&n| n > 100).count();
+    long == 0 && wrapped * 2 >= lens.len()
 }
 
 fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<Span>, heads: &mut Vec<bool>, h: bool) {
@@ -298,6 +319,15 @@ mod tests {
     fn plain_text_lines_are_paragraphs() {
         let seg = Segmented::new("One line.\nAnother line.", TextKind::Plain);
         assert_eq!(seg.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn hard_wrapped_wire_copy_joins_its_lines() {
+        let t = "    The harbour board said on Monday it would\nrebuild the pier before the winter storms\nbegin, at a cost of 12 mln dlrs.\n    It gave no other details of the plan or\nof the contractors it had approached so far.\n";
+        let seg = Segmented::new(t, TextKind::Plain);
+        assert_eq!(seg.paragraphs.len(), 2);
+        assert_eq!(seg.sentences.len(), 2);
+        assert!(seg.sentence_text(0).ends_with("12 mln dlrs."));
     }
 
     #[test]
