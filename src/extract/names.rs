@@ -256,7 +256,7 @@ fn title_phrase_word(t: &Token, src: &str) -> bool {
     is_title_word(stem) || country_by_word(stem).is_some() || t.is_capitalized(src) || w == "of" || is_acronym(stem)
 }
 
-/// "Turkish Foreign Minister Hakan Fidan", "Kremlin aide X", "the company's chief executive, X".
+/// "Norwegian Trade Minister Alma Brekke", "Kremlin aide X", "the company's chief executive, X".
 fn title_before(toks: &[Token], src: &str, run_start: usize, name_start: usize, seg: &Segmented) -> Option<TitleMention> {
     // Title words inside the capitalised run come first; then extend leftwards.
     let mut start = name_start;
@@ -288,7 +288,7 @@ fn title_before(toks: &[Token], src: &str, run_start: usize, name_start: usize, 
     Some(TitleMention { span, text: span.slice(&seg.text).to_string(), role })
 }
 
-/// "Hakan Fidan, Turkey's foreign minister," / "X, the head of the delegation," / "X, director of policy".
+/// "Alma Brekke, Norway's trade minister," / "X, the head of the delegation," / "X, director of policy".
 fn title_after(toks: &[Token], src: &str, after_name: usize, seg: &Segmented) -> Option<TitleMention> {
     if toks.get(after_name).map(|t| t.text(src)) != Some(",") {
         return None;

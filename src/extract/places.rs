@@ -56,7 +56,7 @@ pub fn find_places(seg: &Segmented, names: &[NameMention]) -> Vec<PlaceMention> 
     out
 }
 
-/// Accent- and case-insensitive comparison key ("Dolmabahçe" = "Dolmabahce").
+/// Accent- and case-insensitive comparison key ("Çırağan Hall" = "Ciragan Hall").
 pub fn place_key(name: &str) -> String {
     name.chars()
         .filter_map(|c| {

@@ -11,7 +11,7 @@ pub type PersonId = u32;
 pub struct Person {
     /// The fullest spelling seen most often.
     pub name: String,
-    /// Every full spelling the corpus uses ("Volodymyr Zelensky", "Volodymyr Zelenskiy").
+    /// Every full spelling the corpus uses ("Olek Kovalenko", "Olek Kovalenkko").
     pub spellings: BTreeSet<String>,
     /// Titles given to the person, with their sources.
     pub roles: Vec<Sourced<Role>>,
@@ -21,7 +21,7 @@ pub struct Person {
 }
 
 impl Person {
-    /// Every word used in any spelling of the name ("Zelensky", "Zelenskiy", "Volodymyr").
+    /// Every word used in any spelling of the name ("Kovalenko", "Kovalenkko", "Olek").
     pub fn words(&self) -> BTreeSet<&str> {
         self.spellings.iter().flat_map(|s| s.split(' ')).collect()
     }
@@ -41,7 +41,7 @@ fn key(words: &[String]) -> String {
     words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
 }
 
-/// Two spellings of one name: one edit apart ("Zelensky"/"Zelenskiy", "Chatzidakis"/"Hatzidakis").
+/// Two spellings of one name: one edit apart ("Tchaikovsky"/"Tchaikovskiy", "Chatzidakis"/"Hatzidakis").
 /// Two edits apart are different people as often as not ("Lazaridis"/"Lazarakis").
 pub fn spelling_variants(a: &str, b: &str) -> bool {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn transliterations_are_variants_but_different_names_are_not() {
-        assert!(spelling_variants("Zelensky", "Zelenskiy"));
+        assert!(spelling_variants("Tchaikovsky", "Tchaikovskiy"));
         assert!(spelling_variants("Brekke", "Brekka"));
         assert!(!spelling_variants("Hansen", "Jansen"));
         assert!(spelling_variants("Chatzidakis", "Hatzidakis"));
