@@ -320,29 +320,10 @@ pub fn is_cue_filler(word: &str) -> bool {
 /// "Foreign Minister"). Lower-case, without the dot.
 pub fn is_name_title(word: &str) -> bool {
     let w = lower(word.trim_end_matches('.'));
-    matches!(
+    is_honorific(word)
+        || matches!(
         w.as_ref(),
-        "mr" | "mrs"
-            | "ms"
-            | "miss"
-            | "dr"
-            | "prof"
-            | "sen"
-            | "rep"
-            | "gov"
-            | "gen"
-            | "lt"
-            | "col"
-            | "capt"
-            | "sgt"
-            | "adm"
-            | "maj"
-            | "cmdr"
-            | "rev"
-            | "hon"
-            | "pres"
-            | "sir"
-            | "dame"
+        "pres"
             | "lord"
             | "lady"
             | "senator"
