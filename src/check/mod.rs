@@ -65,7 +65,7 @@ impl<'a> Context<'a> {
     /// The person a draft speaker refers to, by resolved name or by the mention itself.
     pub fn speaker_person(&self, speaker: &crate::extract::quotes::Speaker) -> Option<PersonId> {
         let name = speaker.name.clone().unwrap_or_else(|| speaker.text.clone());
-        let words: Vec<String> = name.split_whitespace().map(|w| crate::extract::roles::strip_possessive(w).0.to_string()).collect();
+        let words: Vec<String> = crate::extract::roles::name_words(&name);
         self.fb.people.resolve(&words).or_else(|| {
             // A mention inside a name the draft resolved already ("Secretary Lena Moor").
             self.draft.names.iter().zip(&self.persons).find(|(n, _)| n.span.overlaps(speaker.mention)).and_then(|(_, p)| *p)

@@ -317,6 +317,26 @@ struct Parsed {
     unit: Option<(String, String)>,
 }
 
+/// "3.5 million": multiplies `value` by a scale word at `end`; returns the new end.
+fn apply_scale(w: &Words, end: usize, value: &mut f64) -> usize {
+    match scale_word(w.lower(end)) {
+        Some(scale) => {
+            *value *= scale;
+            end + 1
+        }
+        None => end,
+    }
+}
+
+/// "40%", "40 per cent": the number (words `i..end`) read as a percentage.
+fn percent_at(w: &Words, i: usize, end: usize, value: f64) -> Option<Parsed> {
+    if w.text(end) == "%" {
+        return Some(Parsed { value, kind: CountKind::Percent, number: (i, end + 1), unit_from: end + 1, unit: None });
+    }
+    let after = percent_words_at(w, end)?;
+    Some(Parsed { value, kind: CountKind::Percent, number: (i, after), unit_from: after, unit: None })
+}
+
 fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
     let (hedge, start) = hedge_at(w, i).unwrap_or((Hedge::Exact, i));
     let mut bound = bound_of(hedge);
@@ -559,15 +579,9 @@ fn digits_at(w: &Words, i: usize, hedged: bool) -> Option<Parsed> {
     if is_year_like(text) && !hedged && end == i + 1 {
         return None;
     }
-    if let Some(scale) = scale_word(w.lower(end)) {
-        value *= scale;
-        end += 1;
-    }
-    if w.text(end) == "%" {
-        return Some(Parsed { value, kind: CountKind::Percent, number: (i, end + 1), unit_from: end + 1, unit: None });
-    }
-    if let Some(after) = percent_words_at(w, end) {
-        return Some(Parsed { value, kind: CountKind::Percent, number: (i, after), unit_from: after, unit: None });
+    end = apply_scale(w, end, &mut value);
+    if let Some(p) = percent_at(w, i, end, value) {
+        return Some(p);
     }
     // "1,000-for-1,000 swap".
     if w.text(end) == "-" && w.lower(end + 1) == "for" && w.text(end + 2) == "-" && plain_value(w.text(end + 3)) == Some(value) {
@@ -652,15 +666,9 @@ fn words_at(w: &Words, i: usize) -> Option<Parsed> {
     let words: Vec<&str> = (i..w.len().min(i + 8)).map(|k| w.lower(k)).collect();
     let (mut value, used) = parse_number_words(&words)?;
     let mut end = i + used;
-    if let Some(scale) = scale_word(w.lower(end)) {
-        value *= scale;
-        end += 1;
-    }
-    if w.text(end) == "%" {
-        return Some(Parsed { value, kind: CountKind::Percent, number: (i, end + 1), unit_from: end + 1, unit: None });
-    }
-    if let Some(after) = percent_words_at(w, end) {
-        return Some(Parsed { value, kind: CountKind::Percent, number: (i, after), unit_from: after, unit: None });
+    end = apply_scale(w, end, &mut value);
+    if let Some(p) = percent_at(w, i, end, value) {
+        return Some(p);
     }
     Some(Parsed { value, kind: CountKind::Cardinal, number: (i, end), unit_from: end, unit: None })
 }

@@ -144,6 +144,11 @@ fn nations_agree(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
+/// The words of a written name, possessives dropped ("Mr Smith's" → ["Mr", "Smith"]).
+pub fn name_words(name: &str) -> Vec<String> {
+    name.split_whitespace().map(|w| strip_possessive(w).0.to_string()).collect()
+}
+
 pub(crate) fn strip_possessive(w: &str) -> (&str, bool) {
     for suffix in ["'s", "’s", "'", "’"] {
         if let Some(stem) = w.strip_suffix(suffix) {

@@ -282,7 +282,7 @@ fn doc_facts(doc: usize, a: Analysis, people: &mut People) -> DocFacts {
                     return None;
                 }
                 let name = s.name.clone().unwrap_or_else(|| s.text.clone());
-                let words: Vec<String> = name.split_whitespace().map(|w| crate::extract::roles::strip_possessive(w).0.to_string()).collect();
+                let words: Vec<String> = crate::extract::roles::name_words(&name);
                 people.resolve(&words)
             });
             SourceQuote { words: quote_words(&q.text), quote: q, speaker }

@@ -104,7 +104,7 @@ impl People {
         }
         for q in &a.quotes {
             if let Some(name) = q.speaker.as_ref().and_then(|s| s.name.clone()) {
-                let words: Vec<String> = name.split_whitespace().map(|w| crate::extract::roles::strip_possessive(w).0.to_string()).collect();
+                let words: Vec<String> = crate::extract::roles::name_words(&name);
                 // "Latin American" is a people, not a person a quote can be pinned on.
                 if words.last().is_some_and(|w| crate::knowledge::country_by_word(w).is_some()) {
                     continue;
