@@ -15,7 +15,7 @@ mod source_conflict;
 mod time_conflict;
 
 use crate::config::Config;
-use crate::facts::{analyze, Analysis, FactBase, PersonId};
+use crate::facts::{analyze_within, Analysis, FactBase, PersonId};
 use crate::finding::{Finding, Rule, Severity};
 use crate::text::{LineIndex, Span, TextKind};
 use std::collections::HashSet;
@@ -35,8 +35,8 @@ pub struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    pub fn new(fb: &'a FactBase, draft_text: &str) -> Context<'a> {
-        let draft = analyze(draft_text, TextKind::Markdown, &fb.lexicon);
+    pub fn new(fb: &'a FactBase, draft_text: &str, limits: &crate::config::Limits) -> Context<'a> {
+        let draft = analyze_within(draft_text, TextKind::Markdown, &fb.lexicon, limits);
         let relevant = fb.relevant_docs(&draft);
         let persons = draft
             .names
@@ -75,7 +75,7 @@ impl<'a> Context<'a> {
 
 /// Run every enabled rule on a draft, apply severities and inline ignore comments.
 pub fn check_draft(facts: &FactBase, draft: &str, config: &Config) -> Vec<Finding> {
-    let cx = Context::new(facts, draft);
+    let cx = Context::new(facts, draft, &config.limits());
     let rules: [(Rule, fn(&Context) -> Vec<Finding>); 12] = [
         (Rule::DelegationMismatch, delegation_mismatch::check),
         (Rule::RoleMismatch, role_mismatch::check),

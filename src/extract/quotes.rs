@@ -48,10 +48,20 @@ pub struct Quote {
 }
 
 
-/// Every direct quote in the document, in order.
+/// Every direct quote in the document, in order, up to the default length.
 pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
-    let pieces = scan_quote_pieces(seg);
+    find_quotes_within(seg, crate::config::DEFAULT_MAX_QUOTE_CHARS)
+}
+
+/// Every direct quote of at most `max_chars` characters. A longer stretch between quotation
+/// marks is a stray or unbalanced mark (a pasted page with one `"` in it), and reading it as a
+/// quote would put the whole page in the speaker's mouth.
+pub fn find_quotes_within(seg: &Segmented, max_chars: usize) -> Vec<Quote> {
     let text = seg.masked.as_str();
+    let pieces: Vec<QuotePiece> = scan_quote_pieces(seg)
+        .into_iter()
+        .filter(|p| p.inner.slice(text).chars().nth(max_chars).is_none())
+        .collect();
     let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
     let names = if pieces.is_empty() {
         NameTable::empty()
@@ -1077,6 +1087,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_stray_mark_swallowing_a_page_is_not_a_quote() {
+        let page = "word ".repeat(2000);
+        let t = format!("The mayor said \"{page}and so on. \"We will rebuild,\" the mayor said.");
+        let seg = crate::text::Segmented::new(&t, TextKind::Markdown);
+        let short = find_quotes_within(&seg, 100);
+        assert_eq!(short.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(), vec!["We will rebuild"]);
+        let all = find_quotes_within(&seg, usize::MAX);
+        assert!(all.iter().any(|q| q.text.len() > 9000), "without a limit the stray mark opens a page-long quote");
+        assert_eq!(find_quotes(&seg).len(), 1, "the default limit drops it too");
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::extract::events::{adjective_duration_event, clause_around, event_kind
 use crate::extract::names::{find_names, Lexicon, NameKind, NameMention};
 use crate::extract::number::{find_counts_beside, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
-use crate::extract::quotes::{find_quotes, Quote};
+use crate::extract::quotes::{find_quotes_within, Quote};
 use crate::extract::roles::Role;
 use crate::extract::time::{find_times, TimeMention};
 use crate::text::{tokenize, Segmented, Span, TextKind, TokenKind};
@@ -44,6 +44,11 @@ pub struct Located<T> {
 
 /// Run every extractor on a document.
 pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
+    analyze_within(text, kind, lexicon, &crate::config::Limits::default())
+}
+
+/// As `analyze`, with the writer's limits (the longest quote) instead of the defaults.
+pub fn analyze_within(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crate::config::Limits) -> Analysis {
     let seg = Segmented::new(text, kind);
     let mut names = Vec::new();
     let mut delegations = Vec::new();
@@ -92,7 +97,7 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
     }
     let places = find_places(&seg, &names);
     let place_events = places.iter().map(|p| seg.sentences.get(p.sentence).map(|s| event_kinds(&seg, s.span)).unwrap_or_default()).collect();
-    let quotes = find_quotes(&seg);
+    let quotes = find_quotes_within(&seg, limits.max_quote_chars);
     Analysis { seg, names, delegations, places, place_events, quotes, times, counts }
 }
 
