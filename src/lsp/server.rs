@@ -1169,7 +1169,8 @@ impl LanguageServer for Backend {
             }
             let snap = entry.snapshot();
             // Over the live-check limit, the last result stands until the next save.
-            let last = entry.lock().analysis.clone().filter(|_| !self.inner.analysable(&entry, &snap));
+            let last = entry.lock().analysis.clone();
+            let last = last.filter(|_| !self.inner.analysable(&entry, &snap));
             let a = match last {
                 Some(a) => a,
                 None => self.inner.analysis(&entry, &snap, true).await?.ok_or_else(Error::internal_error)?,
