@@ -142,6 +142,24 @@ fn the_config_is_found_in_a_parent_folder_and_its_globs_name_the_corpus() {
 }
 
 #[test]
+fn the_corpus_file_limit_comes_from_the_config_and_names_the_key() {
+    let dir = project();
+    let d = dir.path();
+    write(d, "copydesk.toml", b"corpus = [\"sources\"]\n[limits]\nmax_corpus_file_mb = 1\n");
+    // Sparse, and under the default limit: only the configured one refuses it.
+    let big = std::fs::File::create(d.join("sources/two-megabytes.txt")).unwrap();
+    big.set_len(2 * 1024 * 1024).unwrap();
+    let out = copydesk(d, &["check", "draft.md"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("skipped") && err.contains("two-megabytes.txt: file is 2.0 MB, over the 1.0 MB limit (limits.max_corpus_file_mb)"), "{err}");
+    write(d, "copydesk.toml", b"corpus = [\"sources\"]\n[limits]\nmax_corpus_file_mb = 0\n");
+    let out = copydesk(d, &["check", "draft.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("max_corpus_file_mb"), "{}", stderr(&out));
+}
+
+#[test]
 fn a_bad_config_exits_2_naming_the_file() {
     let dir = project();
     write(dir.path(), "copydesk.toml", b"[rules]\nno-such-rule = \"off\"\n");

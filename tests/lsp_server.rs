@@ -599,6 +599,27 @@ async fn pull_diagnostics_report_full_then_unchanged() {
 }
 
 #[tokio::test]
+async fn over_the_live_check_limit_pulls_return_the_last_result_until_a_save() {
+    let (_d, root) = workspace();
+    let mut caps = base_capabilities();
+    caps["textDocument"]["diagnostic"] = json!({"dynamicRegistration": false});
+    let (mut c, _) = Client::start(&root, caps, json!({"debounceMs": 0, "limits": {"max_live_check_kb": 1}})).await;
+    let doc = uri(&root.join("draft.md"));
+    c.open(&doc, &"The council met on Tuesday. ".repeat(50)).await;
+    let pull = |previous: Value| json!({"textDocument": {"uri": doc}, "previousResultId": previous});
+    let first = c.request("textDocument/diagnostic", pull(Value::Null)).await;
+    let id = first["result"]["resultId"].clone();
+    assert!(id.as_str().is_some_and(|i| i.starts_with("1.")), "{first}");
+    c.notify("textDocument/didChange", json!({"textDocument": {"uri": doc, "version": 2}, "contentChanges": [{"text": "The council met on Monday. ".repeat(50)}]})).await;
+    let unsaved = c.request("textDocument/diagnostic", pull(id.clone())).await;
+    assert_eq!(unsaved["result"]["kind"], "unchanged", "no check between saves: {unsaved}");
+    c.notify("textDocument/didSave", json!({"textDocument": {"uri": doc}})).await;
+    let saved = c.request("textDocument/diagnostic", pull(id)).await;
+    assert_eq!(saved["result"]["kind"], "full", "{saved}");
+    assert!(saved["result"]["resultId"].as_str().is_some_and(|i| i.starts_with("2.")), "{saved}");
+}
+
+#[tokio::test]
 async fn closing_clears_diagnostics_and_forgets_the_document() {
     let (_d, root) = workspace();
     let (mut c, _) = Client::start(&root, base_capabilities(), Value::Null).await;

@@ -1,48 +1,11 @@
 //! The real binary over stdio: it must speak only LSP on stdout and leave when told to.
 
-use serde_json::{json, Value};
-use std::io::{BufRead, BufReader, Write};
+mod common;
+
+use common::{frame, read_frame, wait_exit};
+use serde_json::json;
+use std::io::{BufReader, Write};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-fn frame(v: &Value) -> Vec<u8> {
-    let body = v.to_string();
-    format!("Content-Length: {}\r\n\r\n{}", body.len(), body).into_bytes()
-}
-
-fn read_frame(r: &mut impl BufRead) -> Option<Value> {
-    let mut length = None;
-    loop {
-        let mut line = String::new();
-        if r.read_line(&mut line).ok()? == 0 {
-            return None;
-        }
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        let (name, value) = line.split_once(": ").expect("a header line");
-        assert_eq!(name, "Content-Length", "unexpected bytes on stdout: {line}");
-        length = value.parse::<usize>().ok();
-    }
-    let mut body = vec![0; length?];
-    r.read_exact(&mut body).ok()?;
-    Some(serde_json::from_slice(&body).expect("JSON on stdout"))
-}
-
-fn wait_exit(child: &mut std::process::Child) -> std::process::ExitStatus {
-    let start = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
-        }
-        if start.elapsed() > Duration::from_secs(10) {
-            let _ = child.kill();
-            panic!("the server did not exit after `exit`");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
 
 #[test]
 fn exit_without_shutdown_is_an_error_exit() {

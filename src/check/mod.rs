@@ -16,7 +16,7 @@ mod source_conflict;
 mod time_conflict;
 
 use crate::config::Config;
-use crate::facts::{analyze, analyze_incremental, Analysis, FactBase, PersonId};
+use crate::facts::{analyze_incremental, analyze_within, Analysis, FactBase, PersonId};
 use crate::finding::{Finding, Rule, Severity};
 use crate::text::{LineIndex, Span, TextKind};
 use std::collections::HashSet;
@@ -42,16 +42,16 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// `memo` is what earlier checks of the same document remembered; `None` analyses afresh.
-    pub fn new(fb: &'a FactBase, draft_text: &str, memo: Option<&mut DraftMemo>) -> Context<'a> {
+    pub fn new(fb: &'a FactBase, draft_text: &str, limits: &crate::config::Limits, memo: Option<&mut DraftMemo>) -> Context<'a> {
         let mut fresh = DraftMemo::default();
         let (draft, memo) = match memo {
             Some(memo) => {
                 memo.begin(fb.id);
-                (analyze_incremental(draft_text, TextKind::Markdown, &fb.lexicon, fb.id, &mut memo.paragraphs), memo)
+                (analyze_incremental(draft_text, TextKind::Markdown, &fb.lexicon, limits, fb.id, &mut memo.paragraphs), memo)
             }
             None => {
                 fresh.begin(fb.id);
-                (analyze(draft_text, TextKind::Markdown, &fb.lexicon), &mut fresh)
+                (analyze_within(draft_text, TextKind::Markdown, &fb.lexicon, limits), &mut fresh)
             }
         };
         let relevant = fb.relevant_docs(&draft);
@@ -97,13 +97,13 @@ impl<'a> Context<'a> {
 
 /// Run every enabled rule on a draft, apply severities and inline ignore comments.
 pub fn check_draft(facts: &FactBase, draft: &str, config: &Config) -> Vec<Finding> {
-    run_rules(Context::new(facts, draft, None), draft, config)
+    run_rules(Context::new(facts, draft, &config.limits(), None), draft, config)
 }
 
 /// `check_draft` for a document checked after each edit, reusing what `memo` kept from the last
 /// check of it.
 pub fn check_draft_again(facts: &FactBase, draft: &str, config: &Config, memo: &mut DraftMemo) -> Vec<Finding> {
-    run_rules(Context::new(facts, draft, Some(memo)), draft, config)
+    run_rules(Context::new(facts, draft, &config.limits(), Some(memo)), draft, config)
 }
 
 fn run_rules(cx: Context, draft: &str, config: &Config) -> Vec<Finding> {

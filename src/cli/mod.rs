@@ -111,7 +111,7 @@ fn check(corpus: &[PathBuf], config: Option<&Path>, format: Format, files: &[Pat
     let loaded_config = setup::find_config(config, &cwd)?;
     let paths = setup::corpus_paths(corpus, &loaded_config, &cwd)?;
 
-    let mut loaded = load_with_progress(&paths)?;
+    let mut loaded = load_with_progress(&paths, &LoadOptions::from_limits(&loaded_config.config.limits()))?;
     for w in &loaded.warnings {
         eprintln!("copydesk: skipped {}: {}", w.path.display(), w.message);
     }
@@ -166,14 +166,13 @@ fn write_json(v: &serde_json::Value) -> std::io::Result<()> {
 }
 
 /// Loads the corpus, with a progress bar on a terminal when it is large enough to wait for.
-fn load_with_progress(paths: &[PathBuf]) -> Result<load::Loaded, String> {
+fn load_with_progress(paths: &[PathBuf], options: &LoadOptions) -> Result<load::Loaded, String> {
     const SHOW_ABOVE_BYTES: u64 = 8 * 1024 * 1024;
-    let options = LoadOptions::default();
     if !std::io::stderr().is_terminal() {
-        return load::load_paths_with(paths, &options);
+        return load::load_paths_with(paths, options);
     }
     let mut bar: Option<indicatif::ProgressBar> = None;
-    let result = load::load_paths_with_progress(paths, &options, &mut |done, total| {
+    let result = load::load_paths_with_progress(paths, options, &mut |done, total| {
         if bar.is_none() && total >= SHOW_ABOVE_BYTES {
             let b = indicatif::ProgressBar::new(total);
             if let Ok(style) = indicatif::ProgressStyle::with_template("loading corpus {bar:30} {bytes}/{total_bytes}") {

@@ -27,7 +27,13 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        LoadOptions { max_file_bytes: 50 * 1024 * 1024 }
+        LoadOptions::from_limits(&crate::config::Limits::default())
+    }
+}
+
+impl LoadOptions {
+    pub fn from_limits(limits: &crate::config::Limits) -> LoadOptions {
+        LoadOptions { max_file_bytes: limits.max_corpus_file_bytes }
     }
 }
 
@@ -71,7 +77,7 @@ pub fn load_paths_with_progress(
         if !p.exists() {
             return Err(format!("corpus path not found: {}", p.display()));
         }
-        walk.visit(p, true, &mut files, &mut loaded.warnings);
+        walk.visit(p, &mut files, &mut loaded.warnings);
     }
     let total: u64 = files.iter().map(|f: &Found| f.size.min(options.max_file_bytes)).sum();
     let mut done = 0;
@@ -89,7 +95,11 @@ pub fn load_paths_with_progress(
 pub fn load_file_path(path: &Path, options: &LoadOptions) -> Loaded {
     let mut loaded = Loaded::default();
     let size = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
+        Ok(m) if m.is_file() => m.len(),
+        Ok(_) => {
+            loaded.warnings.push(LoadWarning { path: path.to_path_buf(), message: NOT_REGULAR.to_string() });
+            return loaded;
+        }
         Err(e) => {
             loaded.warnings.push(LoadWarning { path: path.to_path_buf(), message: format!("cannot read: {}", io_reason(&e)) });
             return loaded;
@@ -120,43 +130,66 @@ struct Walk {
     files: HashSet<PathBuf>,
 }
 
+const NOT_REGULAR: &str = "not a regular file (a pipe, socket or device)";
+
+/// Folders deeper than this below a corpus path are skipped: no archive is organised that
+/// deep, and a generated tree that is should not walk the disk for minutes.
+const MAX_FOLDER_DEPTH: usize = 64;
+
 impl Walk {
-    fn visit(&mut self, p: &Path, named: bool, out: &mut Vec<Found>, warnings: &mut Vec<LoadWarning>) {
-        let warn = |warnings: &mut Vec<LoadWarning>, message: String| {
-            warnings.push(LoadWarning { path: p.to_path_buf(), message })
-        };
-        let meta = match std::fs::metadata(p) {
-            Ok(m) => m,
-            Err(e) => return warn(warnings, format!("cannot read: {}", io_reason(&e))),
-        };
-        let canonical = std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-        if meta.is_dir() {
-            if !self.dirs.insert(canonical) {
-                return;
-            }
-            let entries = match std::fs::read_dir(p) {
-                Ok(rd) => rd,
-                Err(e) => return warn(warnings, format!("cannot read folder: {}", io_reason(&e))),
-            };
-            let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            children.sort();
-            for child in children {
-                // Hidden entries (.git, editor swap files) are never sources.
-                let hidden = child.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-                if !hidden {
-                    self.visit(&child, false, out, warnings);
+    /// Depth-first in name order, with an explicit stack so a deep tree cannot exhaust the
+    /// (small) stack of the thread that loads.
+    fn visit(&mut self, root: &Path, out: &mut Vec<Found>, warnings: &mut Vec<LoadWarning>) {
+        let mut stack = vec![(root.to_path_buf(), 0usize)];
+        while let Some((p, depth)) = stack.pop() {
+            let named = depth == 0;
+            let warn = |warnings: &mut Vec<LoadWarning>, message: String| warnings.push(LoadWarning { path: p.clone(), message });
+            let meta = match std::fs::metadata(&p) {
+                Ok(m) => m,
+                Err(e) => {
+                    warn(warnings, format!("cannot read: {}", io_reason(&e)));
+                    continue;
                 }
+            };
+            let canonical = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+            if meta.is_dir() {
+                if !self.dirs.insert(canonical) {
+                    warn(warnings, "folder already read through another path (a symbolic link loop?)".to_string());
+                    continue;
+                }
+                if depth >= MAX_FOLDER_DEPTH {
+                    warn(warnings, format!("folder nested more than {MAX_FOLDER_DEPTH} levels deep"));
+                    continue;
+                }
+                let entries = match std::fs::read_dir(&p) {
+                    Ok(rd) => rd,
+                    Err(e) => {
+                        warn(warnings, format!("cannot read folder: {}", io_reason(&e)));
+                        continue;
+                    }
+                };
+                let mut children: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                // Reversed onto the stack, so they come off in name order.
+                children.sort_by(|a, b| b.cmp(a));
+                // Hidden entries (.git, editor swap files) are never sources.
+                let visible = children.into_iter().filter(|c| !c.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.')));
+                stack.extend(visible.map(|c| (c, depth + 1)));
+                continue;
             }
-            return;
-        }
-        let Some(kind) = kind_of(p) else {
-            if named {
-                warn(warnings, "not a corpus file (use .txt, .md, .html, .htm or .jsonl)".to_string());
+            let Some(kind) = kind_of(&p) else {
+                if named {
+                    warn(warnings, "not a corpus file (use .txt, .md, .html, .htm or .jsonl)".to_string());
+                }
+                continue;
+            };
+            // Reading a named pipe would wait for a writer forever.
+            if !meta.is_file() {
+                warn(warnings, NOT_REGULAR.to_string());
+                continue;
             }
-            return;
-        };
-        if self.files.insert(canonical) {
-            out.push(Found { path: p.to_path_buf(), kind, size: meta.len() });
+            if self.files.insert(canonical) {
+                out.push(Found { path: p.clone(), kind, size: meta.len() });
+            }
         }
     }
 }
@@ -178,11 +211,15 @@ fn megabytes(bytes: u64) -> String {
     }
 }
 
+fn over_limit(size: u64, options: &LoadOptions) -> String {
+    format!("file is {}, over the {} limit (limits.max_corpus_file_mb)", megabytes(size), megabytes(options.max_file_bytes))
+}
+
 /// `progress` hears how many bytes of this file are done, for archives large enough to wait on.
 fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded, progress: &mut dyn FnMut(u64)) {
     let warn = |out: &mut Loaded, message: String| out.warnings.push(LoadWarning { path: f.path.clone(), message });
     if f.size > options.max_file_bytes {
-        return warn(out, format!("file is {}, over the {} limit", megabytes(f.size), megabytes(options.max_file_bytes)));
+        return warn(out, over_limit(f.size, options));
     }
     let bytes = match std::fs::read(&f.path) {
         Ok(b) => b,
@@ -190,7 +227,7 @@ fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded, progress: &mut 
     };
     // The size may have changed since the folder was listed.
     if bytes.len() as u64 > options.max_file_bytes {
-        return warn(out, format!("file is {}, over the {} limit", megabytes(bytes.len() as u64), megabytes(options.max_file_bytes)));
+        return warn(out, over_limit(bytes.len() as u64, options));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return warn(out, "empty file".to_string());
@@ -431,6 +468,57 @@ mod tests {
         std::os::unix::fs::symlink(d.join("src/one.txt"), d.join("src/alias.txt")).unwrap();
         let l = load_paths(&[d.to_path_buf()]).unwrap();
         assert_eq!(l.docs.len(), 1);
+        assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+        assert!(warning_for(&l, "src/loop").contains("loop"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_to_the_parent_and_a_deep_tree_end_with_one_warning_each() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        let mut deep = d.join("tree");
+        for level in 0..MAX_FOLDER_DEPTH + 5 {
+            deep.push(format!("l{level}"));
+            if level == 10 {
+                write(&deep, "kept.txt", b"The pier reopened on Monday, the harbour office said.\n");
+            }
+        }
+        write(&deep, "too-deep.txt", b"Nobody reads this far down.\n");
+        std::os::unix::fs::symlink("..", d.join("tree/l0/loop")).unwrap();
+        let l = load_paths(&[d.join("tree")]).unwrap();
+        let labels: Vec<&str> = l.docs.iter().map(|d| d.label.as_str()).collect();
+        assert_eq!(labels, vec!["kept.txt"]);
+        assert_eq!(l.warnings.len(), 2, "{:?}", l.warnings);
+        assert!(l.warnings.iter().any(|w| w.message.contains("levels deep")));
+        assert!(warning_for(&l, "tree/l0/loop").contains("loop"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_dangling_links_and_unreadable_files_are_named_and_the_rest_loads() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        write(d, "good.txt", b"The ferry resumed service on Tuesday, the operator said.\n");
+        let status = std::process::Command::new("mkfifo").arg(d.join("pipe.txt")).status().expect("mkfifo");
+        assert!(status.success());
+        std::os::unix::fs::symlink(d.join("gone.txt"), d.join("dangling.txt")).unwrap();
+        let locked = write(d, "locked.txt", b"The bridge closed on Sunday, the council said.\n");
+        std::fs::set_permissions(&locked, std::os::unix::fs::PermissionsExt::from_mode(0o000)).unwrap();
+        // Root reads a mode-000 file anyway; then it simply loads.
+        let locked_is_readable = std::fs::read(&locked).is_ok();
+        let l = load_paths(&[d.to_path_buf()]).unwrap();
+        assert!(warning_for(&l, "pipe.txt").contains("not a regular file"));
+        assert!(load_file_path(&d.join("pipe.txt"), &LoadOptions::default()).warnings[0].message.contains("not a regular file"));
+        assert!(warning_for(&l, "dangling.txt").contains("not found"));
+        let labels: Vec<&str> = l.docs.iter().map(|d| d.label.as_str()).collect();
+        if locked_is_readable {
+            assert_eq!(labels, vec!["good.txt", "locked.txt"]);
+            assert_eq!(l.warnings.len(), 2, "{:?}", l.warnings);
+        } else {
+            assert_eq!(labels, vec!["good.txt"]);
+            assert!(warning_for(&l, "locked.txt").contains("permission denied"));
+        }
     }
 
     #[test]

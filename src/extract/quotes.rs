@@ -49,16 +49,26 @@ pub struct Quote {
 }
 
 
-/// Every direct quote in the document, in order.
+/// Every direct quote in the document, in order, up to the default length.
 pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
-    find_quotes_with(seg, || (0..seg.sentences.len()).map(|i| (Cow::Owned(name_runs(seg, i)), 0)).collect())
+    find_quotes_within(seg, crate::config::DEFAULT_MAX_QUOTE_CHARS)
 }
 
-/// `find_quotes` with each sentence's `name_runs` given by `runs` (an incremental caller's
-/// memo), each with the offset to add to its positions. Called only if the text has quotes.
-pub fn find_quotes_with<'r>(seg: &Segmented, runs: impl FnOnce() -> Vec<(Cow<'r, [NameRun]>, usize)>) -> Vec<Quote> {
-    let pieces = scan_quote_pieces(seg);
+/// Every direct quote of at most `max_chars` characters. A longer stretch between quotation
+/// marks is a stray or unbalanced mark (a pasted page with one `"` in it), and reading it as a
+/// quote would put the whole page in the speaker's mouth.
+pub fn find_quotes_within(seg: &Segmented, max_chars: usize) -> Vec<Quote> {
+    find_quotes_with(seg, max_chars, || (0..seg.sentences.len()).map(|i| (Cow::Owned(name_runs(seg, i)), 0)).collect())
+}
+
+/// `find_quotes_within` with each sentence's `name_runs` given by `runs` (an incremental
+/// caller's memo), each with the offset to add to its positions. Called only if there are quotes.
+pub fn find_quotes_with<'r>(seg: &Segmented, max_chars: usize, runs: impl FnOnce() -> Vec<(Cow<'r, [NameRun]>, usize)>) -> Vec<Quote> {
     let text = seg.masked.as_str();
+    let pieces: Vec<QuotePiece> = scan_quote_pieces(seg)
+        .into_iter()
+        .filter(|p| p.inner.slice(text).chars().nth(max_chars).is_none())
+        .collect();
     let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
     let runs = if pieces.is_empty() { Vec::new() } else { runs() };
     let names = if pieces.is_empty() {
@@ -1121,6 +1131,18 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_stray_mark_swallowing_a_page_is_not_a_quote() {
+        let page = "word ".repeat(2000);
+        let t = format!("The mayor said \"{page}and so on. \"We will rebuild,\" the mayor said.");
+        let seg = crate::text::Segmented::new(&t, TextKind::Markdown);
+        let short = find_quotes_within(&seg, 100);
+        assert_eq!(short.iter().map(|q| q.text.as_str()).collect::<Vec<_>>(), vec!["We will rebuild"]);
+        let all = find_quotes_within(&seg, usize::MAX);
+        assert!(all.iter().any(|q| q.text.len() > 9000), "without a limit the stray mark opens a page-long quote");
+        assert_eq!(find_quotes(&seg).len(), 1, "the default limit drops it too");
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::extract::events::{adjective_duration_event, clause_around, event_kind
 use crate::extract::names::{find_names, Lexicon, NameKind, NameMention};
 use crate::extract::number::{find_counts_beside, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
-use crate::extract::quotes::{find_quotes, find_quotes_with, Quote};
+use crate::extract::quotes::{find_quotes_with, find_quotes_within, Quote};
 use crate::extract::roles::Role;
 use crate::extract::time::{find_times, TimeMention};
 use crate::text::{tokenize, Segmented, Span, TextKind, TokenKind};
@@ -47,17 +47,22 @@ pub struct Located<T> {
 
 /// Run every extractor on a document.
 pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
-    analyze_with(text, kind, lexicon, None)
+    analyze_within(text, kind, lexicon, &crate::config::Limits::default())
 }
 
-/// `analyze` for a document analysed again after an edit: paragraphs whose text did not change
-/// reuse their facts from `memo` (see `incremental`). `lexicon_id` names the lexicon; a
-/// different one starts the memo afresh. The result is the same as `analyze`'s.
-pub fn analyze_incremental(text: &str, kind: TextKind, lexicon: &dyn Lexicon, lexicon_id: u64, memo: &mut ParagraphMemo) -> Analysis {
-    analyze_with(text, kind, lexicon, Some((memo, lexicon_id)))
+/// As `analyze`, with the writer's limits (the longest quote) instead of the defaults.
+pub fn analyze_within(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crate::config::Limits) -> Analysis {
+    analyze_with(text, kind, lexicon, limits, None)
 }
 
-fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, memo: Option<(&mut ParagraphMemo, u64)>) -> Analysis {
+/// `analyze_within` for a document analysed again after an edit: paragraphs whose text did not
+/// change reuse their facts from `memo` (see `incremental`). `lexicon_id` names the lexicon; a
+/// different one starts the memo afresh. The result is the same as `analyze_within`'s.
+pub fn analyze_incremental(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crate::config::Limits, lexicon_id: u64, memo: &mut ParagraphMemo) -> Analysis {
+    analyze_with(text, kind, lexicon, limits, Some((memo, lexicon_id)))
+}
+
+fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crate::config::Limits, memo: Option<(&mut ParagraphMemo, u64)>) -> Analysis {
     let seg = Segmented::new(text, kind);
     let mut names = Vec::new();
     let mut delegations = Vec::new();
@@ -105,9 +110,9 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, memo: Option<
     let places = find_places(&seg, &names);
     let place_events = places.iter().map(|p| seg.sentences.get(p.sentence).map(|s| event_kinds(&seg, s.span)).unwrap_or_default()).collect();
     let quotes = if memoised {
-        find_quotes_with(&seg, || runs.iter().flat_map(|(f, start)| f.name_runs.iter().map(|r| (std::borrow::Cow::Borrowed(r.as_slice()), *start))).collect())
+        find_quotes_with(&seg, limits.max_quote_chars, || runs.iter().flat_map(|(f, start)| f.name_runs.iter().map(|r| (std::borrow::Cow::Borrowed(r.as_slice()), *start))).collect())
     } else {
-        find_quotes(&seg)
+        find_quotes_within(&seg, limits.max_quote_chars)
     };
     Analysis { seg, names, delegations, places, place_events, quotes, times, counts }
 }

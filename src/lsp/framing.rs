@@ -7,12 +7,16 @@
 //! answered here with a JSON-RPC error, written between the server's own frames.
 
 use serde_json::{json, Value};
-use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{Request, Response};
 
 /// Larger bodies are skipped unread: no editor sends them, and reading them risks memory.
 const MAX_BODY: usize = 64 << 20;
+
+/// Header lines are short; a longer one is a body being read as headers after a wrong
+/// Content-Length, and only its tail (where the next real header starts) is worth keeping.
+const MAX_HEADER_LINE: usize = 4096;
 
 /// Frames for the client; `None` means the server's output has ended.
 pub(crate) type OutFrames = mpsc::UnboundedSender<Option<Vec<u8>>>;
@@ -57,6 +61,46 @@ pub(crate) fn judge(body: &[u8]) -> Verdict {
     }
 }
 
+/// Reads one line, newline included, keeping at most `MAX_HEADER_LINE` bytes of it (the last
+/// ones): a megabyte of garbage without a newline must not become a megabyte of memory.
+async fn read_header_line<R: AsyncBufRead + Unpin>(reader: &mut R, line: &mut Vec<u8>) -> std::io::Result<usize> {
+    line.clear();
+    let mut total = 0;
+    loop {
+        let buf = reader.fill_buf().await?;
+        if buf.is_empty() {
+            return Ok(total);
+        }
+        let (n, done) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (i + 1, true),
+            None => (buf.len(), false),
+        };
+        line.extend_from_slice(&buf[..n]);
+        reader.consume(n);
+        total += n;
+        if line.len() > MAX_HEADER_LINE {
+            line.drain(..line.len() - MAX_HEADER_LINE);
+        }
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
+/// The length a header line gives. A wrong Content-Length leaves the reader in the middle of
+/// a body, so the next real header arrives glued to the end of the body's tail: a header found
+/// anywhere in a line counts, which puts the stream back in step one message later.
+fn content_length(line: &str) -> Option<Option<usize>> {
+    const NAME: &str = "content-length:";
+    if let Some((name, value)) = line.split_once(':') {
+        if name.trim().eq_ignore_ascii_case("content-length") {
+            return Some(value.trim().parse().ok());
+        }
+    }
+    let at = line.to_ascii_lowercase().rfind(NAME)?;
+    Some(line[at + NAME.len()..].trim().parse().ok())
+}
+
 /// Reads framed messages from the client, forwarding good ones to `server` and answering bad
 /// ones through `out`. Returns at end of input (dropping `server`, which ends the server).
 pub(crate) async fn pump_input<I, S>(input: I, mut server: S, out: OutFrames)
@@ -72,8 +116,7 @@ where
         // Header block: lines up to an empty one. Unknown headers are ignored, as is any
         // garbage before a block, so a stray byte costs one error and not the stream.
         loop {
-            line.clear();
-            match reader.read_until(b'\n', &mut line).await {
+            match read_header_line(&mut reader, &mut line).await {
                 Ok(0) | Err(_) => return,
                 Ok(_) => {}
             }
@@ -86,10 +129,8 @@ where
                 continue;
             }
             saw_header = true;
-            if let Some((name, value)) = text.split_once(':') {
-                if name.trim().eq_ignore_ascii_case("content-length") {
-                    length = value.trim().parse().ok();
-                }
+            if let Some(value) = content_length(text) {
+                length = value;
             }
         }
         let Some(length) = length else {
@@ -184,5 +225,27 @@ mod tests {
         assert_eq!(rejected_code(judge(br#"{"id":9,"method":5}"#)), (json!(9), -32600));
         assert_eq!(rejected_code(judge(b"[1,2]")), (Value::Null, -32600));
         assert_eq!(judge(br#"{"method":"x","params":[]}"#), Verdict::Drop);
+    }
+
+    #[test]
+    fn a_header_glued_to_the_tail_of_a_body_is_found() {
+        assert_eq!(content_length("Content-Length: 52"), Some(Some(52)));
+        assert_eq!(content_length("content-length : 7"), Some(Some(7)));
+        assert_eq!(content_length("Content-Length: many"), Some(None));
+        assert_eq!(content_length(r#"n":1}}Content-Length: 60"#), Some(Some(60)));
+        assert_eq!(content_length("Content-Type: application/vscode-jsonrpc"), None);
+    }
+
+    #[tokio::test]
+    async fn a_long_line_keeps_only_its_tail() {
+        let mut input = vec![b'x'; 3 * MAX_HEADER_LINE];
+        input.extend_from_slice(b"Content-Length: 5\r\nrest");
+        let mut reader = BufReader::with_capacity(64, &input[..]);
+        let mut line = Vec::new();
+        assert_eq!(read_header_line(&mut reader, &mut line).await.unwrap(), input.len() - 4);
+        assert_eq!(line.len(), MAX_HEADER_LINE);
+        assert!(line.ends_with(b"xContent-Length: 5\r\n"));
+        assert_eq!(read_header_line(&mut reader, &mut line).await.unwrap(), 4);
+        assert_eq!(line, b"rest");
     }
 }

@@ -15,7 +15,9 @@
 //! `workspace/configuration` (or of `didChangeConfiguration` for push-style clients),
 //! `copydesk.toml` in the workspace root, then `corpus/` in the root. Keys:
 //! `corpus` (path, glob or list; relative to the root), `rules` (`{code: severity|"off"}`),
-//! `debounceMs` (default 150). Logs go to stderr, filtered by `COPYDESK_LOG` (default `warn`).
+//! `debounceMs` (default 150), `limits` (the `[limits]` keys of copydesk.toml). A draft over
+//! `max_live_check_kb` is checked when opened and saved (`didSave`), not per keystroke, and the
+//! writer is told once. Logs go to stderr, filtered by `COPYDESK_LOG` (default `warn`).
 
 mod framing;
 mod position;
@@ -47,6 +49,7 @@ pub fn serve() -> i32 {
             return 2;
         }
     };
+    runtime.spawn(release_freed_memory_periodically());
     runtime.block_on(serve_io(tokio::io::stdin(), tokio::io::stdout()));
     // tokio's stdin reader sits on a blocking thread that would keep the process alive after
     // `exit`, orphaned behind the editor. The protocol asks for 1 when `exit` (or the end of
@@ -76,6 +79,30 @@ where
         _ = &mut session => {}
         // End of input closes the server's input, and the session then winds down by itself.
         _ = framing::pump_input(input, to_server, frames.clone()) => session.await,
+    }
+}
+
+/// How often freed memory is handed back to the system.
+const RELEASE_MEMORY_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// glibc keeps what a thread frees in that thread's arena for reuse, and the server frees
+/// from many threads: every check, and every fact base replaced after a corpus change. Over a
+/// day that is memory the writer's machine never gets back, though the heap itself stays flat
+/// (RELIABILITY.md, "Soak"). Trimming every few seconds costs well under a millisecond.
+async fn release_freed_memory_periodically() {
+    let mut every = tokio::time::interval(RELEASE_MEMORY_EVERY);
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        every.tick().await;
+        let _ = blocking("trim", release_freed_memory).await;
+    }
+}
+
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim has no preconditions; it only returns free pages to the system.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

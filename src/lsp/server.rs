@@ -66,6 +66,10 @@ struct DocState {
     facts: Option<(i32, Arc<Vec<FactItem>>)>,
     pending: Option<AbortHandle>,
     last_change: std::time::Instant,
+    /// The version as opened or last saved: over the live-check limit, the only one analysed.
+    checkpoint: i32,
+    /// The writer has been told this document is too big to check as they type.
+    told_over_limit: bool,
 }
 
 struct DocEntry {
@@ -113,7 +117,17 @@ struct Snapshot {
 impl DocEntry {
     fn new(rope: Rope, version: i32) -> DocEntry {
         DocEntry {
-            state: Mutex::new(DocState { rope, version, analysis: None, in_flight: None, facts: None, pending: None, last_change: long_ago() }),
+            state: Mutex::new(DocState {
+                rope,
+                version,
+                analysis: None,
+                in_flight: None,
+                facts: None,
+                pending: None,
+                last_change: long_ago(),
+                checkpoint: version,
+                told_over_limit: false,
+            }),
             publish: tokio::sync::Mutex::new(None),
             memo: Arc::default(),
         }
@@ -445,7 +459,8 @@ impl Inner {
             self.client.show_message(MessageType::WARNING, format!("copydesk: {}", problems.join("; "))).await;
         }
         let old = std::mem::replace(&mut *self.settings.write().unwrap_or_else(|p| p.into_inner()), new.clone());
-        if first || old.corpus != new.corpus {
+        let file_limit_changed = old.config.limits().max_corpus_file_bytes != new.config.limits().max_corpus_file_bytes;
+        if first || old.corpus != new.corpus || file_limit_changed {
             self.reindex.notify_one();
             self.watch_corpus(&new).await;
         } else if old.config != new.config {
@@ -491,6 +506,7 @@ impl Inner {
                 None
             };
             let entries = paths.clone();
+            let options = LoadOptions::from_limits(&self.settings().config.limits());
             // Reading the files is the first half of the bar, building the fact base the second.
             let (percent_tx, mut percent_rx) = tokio::sync::mpsc::unbounded_channel::<u32>();
             let load = blocking("load", move || {
@@ -503,7 +519,7 @@ impl Inner {
                         let _ = percent_tx.send(percent);
                     }
                 };
-                load_paths_with_progress(&files, &LoadOptions::default(), &mut report).map(|loaded| {
+                load_paths_with_progress(&files, &options, &mut report).map(|loaded| {
                     warnings.extend(loaded.warnings.iter().map(|w| format!("{}: {}", w.path.display(), w.message)));
                     (loaded.docs, warnings)
                 })
@@ -639,19 +655,22 @@ impl Inner {
         }
     }
 
-    /// Applies a `didChange` synchronously; see the module comment for why.
-    fn apply_changes(&self, params: &DidChangeTextDocumentParams) -> Option<Arc<DocEntry>> {
+    /// Applies a `didChange` synchronously; see the module comment for why. `Err` is why the
+    /// change was ignored, for the client's log.
+    fn apply_changes(&self, params: &DidChangeTextDocumentParams) -> std::result::Result<Arc<DocEntry>, String> {
         let uri = &params.text_document.uri;
         let Some(entry) = self.docs.get(uri).map(|e| e.value().clone()) else {
-            tracing::warn!("didChange for a document that is not open: {}", uri.as_str());
-            return None;
+            return Err(format!("ignored a change to {}, which is not open", uri.as_str()));
         };
         let enc = self.encoding();
         let mut st = entry.lock();
-        if params.text_document.version <= st.version {
-            // Edits are applied in arrival order, which is the client's order; a version that
-            // does not increase is a client quirk, not a reason to lose the edit.
-            tracing::warn!("version {} after {} for {}", params.text_document.version, st.version, uri.as_str());
+        if params.text_document.version < st.version {
+            // A replayed or reordered change: applying it on top of newer text would garble it.
+            return Err(format!("ignored a change to {} for version {}, older than the version {} it has", uri.as_str(), params.text_document.version, st.version));
+        }
+        if params.text_document.version == st.version {
+            // A version that does not increase is a client quirk, not a reason to lose the edit.
+            tracing::warn!("version {} again for {}", st.version, uri.as_str());
         }
         for change in &params.content_changes {
             apply_change(&mut st.rope, change, enc);
@@ -659,7 +678,37 @@ impl Inner {
         st.version = params.text_document.version;
         st.last_change = std::time::Instant::now();
         drop(st);
-        Some(entry)
+        Ok(entry)
+    }
+
+    /// Whether `snap` may be analysed now: any text within the live-check limit, and a larger
+    /// one only as opened or last saved, so no keystroke or cursor move starts a long check.
+    fn analysable(&self, entry: &DocEntry, snap: &Snapshot) -> bool {
+        snap.rope.len_bytes() <= self.settings().config.limits().max_live_check_bytes || entry.lock().checkpoint == snap.version
+    }
+
+    /// Whether a change to this document is checked as the writer types. Over the limit it is
+    /// not, and the first time that happens the writer is told why their diagnostics stopped.
+    async fn checks_as_you_type(&self, uri: &Uri, entry: &DocEntry) -> bool {
+        let limit = self.settings().config.limits().max_live_check_bytes;
+        let (size, first) = {
+            let mut st = entry.lock();
+            let size = st.rope.len_bytes();
+            if size <= limit {
+                return true;
+            }
+            (size, !std::mem::replace(&mut st.told_over_limit, true))
+        };
+        if first {
+            let name = uri.to_file_path().and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())).unwrap_or_else(|| uri.as_str().to_string());
+            let message = format!(
+                "copydesk: {name} is {}, over the {} limit for checking as you type (limits.max_live_check_kb); it is checked when opened and when saved",
+                human_size(size),
+                human_size(limit)
+            );
+            self.client.show_message(MessageType::INFO, message).await;
+        }
+        false
     }
 
     fn position(&self, snap: &Snapshot, pos: Position) -> Result<usize> {
@@ -695,6 +744,14 @@ impl Backend {
     pub async fn document_text(&self, params: TextDocumentIdentifier) -> Result<Value> {
         let snap = self.inner.entry(&params.uri)?.snapshot();
         Ok(serde_json::json!({ "version": snap.version, "text": snap.rope.to_string() }))
+    }
+}
+
+fn human_size(bytes: usize) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
     }
 }
 
@@ -758,6 +815,7 @@ impl LanguageServer for Backend {
                 text_document_sync: Some(TextDocumentSyncCapability::Options(TextDocumentSyncOptions {
                     open_close: Some(true),
                     change: Some(TextDocumentSyncKind::INCREMENTAL),
+                    save: Some(TextDocumentSyncSaveOptions::Supported(true)),
                     ..Default::default()
                 })),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
@@ -826,20 +884,39 @@ impl LanguageServer for Backend {
     }
 
     fn did_change(&self, params: DidChangeTextDocumentParams) -> impl Future<Output = ()> + Send {
-        let entry = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.inner.apply_changes(&params))) {
-            Ok(entry) => entry,
-            Err(_) => {
-                tracing::error!("applying an edit to {} panicked", params.text_document.uri.as_str());
-                None
-            }
+        let applied = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.inner.apply_changes(&params))) {
+            Ok(applied) => applied,
+            Err(_) => Err(format!("applying a change to {} failed", params.text_document.uri.as_str())),
         };
         let inner = self.inner.clone();
         async move {
-            if let Some(entry) = entry {
-                let delay = inner.settings().debounce;
-                inner.schedule(params.text_document.uri, entry, delay);
+            match applied {
+                Ok(entry) => {
+                    if inner.checks_as_you_type(&params.text_document.uri, &entry).await {
+                        let delay = inner.settings().debounce;
+                        inner.schedule(params.text_document.uri, entry, delay);
+                    }
+                }
+                Err(why) => {
+                    tracing::warn!("{why}");
+                    inner.client.log_message(MessageType::WARNING, format!("copydesk: {why}")).await;
+                }
             }
         }
+    }
+
+    async fn did_save(&self, params: DidSaveTextDocumentParams) {
+        isolate_notification("did_save", async move {
+            let uri = params.text_document.uri;
+            let Some(entry) = self.inner.docs.get(&uri).map(|e| e.value().clone()) else { return };
+            {
+                let mut st = entry.lock();
+                st.checkpoint = st.version;
+            }
+            // Within the limit this finds the check already done; over it, this is the check.
+            self.inner.schedule(uri, entry, Duration::ZERO);
+        })
+        .await;
     }
 
     async fn did_close(&self, params: DidCloseTextDocumentParams) {
@@ -889,6 +966,9 @@ impl LanguageServer for Backend {
             let entry = self.inner.entry(&tdp.text_document.uri)?;
             let snap = entry.snapshot();
             let offset = self.inner.position(&snap, tdp.position)?;
+            if !self.inner.analysable(&entry, &snap) {
+                return Ok(None);
+            }
             let analysis = self.inner.analysis(&entry, &snap, false).await?;
             let items = self.inner.fact_items(&entry, &snap).await?;
             let text = analysis.as_ref().map(|a| a.text.clone()).unwrap_or_else(|| Arc::new(snap.rope.to_string()));
@@ -945,6 +1025,9 @@ impl LanguageServer for Backend {
             let entry = self.inner.entry(&tdp.text_document.uri)?;
             let snap = entry.snapshot();
             let offset = self.inner.position(&snap, tdp.position)?;
+            if !self.inner.analysable(&entry, &snap) {
+                return Ok(None);
+            }
             let mut locations = Vec::new();
             if let Some(a) = self.inner.analysis(&entry, &snap, false).await? {
                 for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
@@ -983,6 +1066,9 @@ impl LanguageServer for Backend {
             let start = self.inner.position(&snap, params.range.start)?;
             let end = self.inner.position(&snap, params.range.end)?;
             let (start, end) = (start.min(end), start.max(end));
+            if !self.inner.analysable(&entry, &snap) {
+                return Ok(Some(Vec::new()));
+            }
             let Some(a) = self.inner.analysis(&entry, &snap, false).await? else { return Ok(Some(Vec::new())) };
             let enc = self.inner.encoding();
             let mut actions = Vec::new();
@@ -1048,6 +1134,9 @@ impl LanguageServer for Backend {
             let uri = params.text_document.uri;
             let entry = self.inner.entry(&uri)?;
             let snap = entry.snapshot();
+            if !self.inner.analysable(&entry, &snap) {
+                return Ok(None);
+            }
             let items = self.inner.fact_items(&entry, &snap).await?;
             let enc = self.inner.encoding();
             let nested = present::document_symbols(&items, &snap.rope, enc);
@@ -1089,7 +1178,13 @@ impl LanguageServer for Backend {
                 tokio::time::sleep(debounce - quiet).await;
             }
             let snap = entry.snapshot();
-            let Some(a) = self.inner.analysis(&entry, &snap, true).await? else { return Err(Error::internal_error()) };
+            // Over the live-check limit, the last result stands until the next save.
+            let last = entry.lock().analysis.clone();
+            let last = last.filter(|_| !self.inner.analysable(&entry, &snap));
+            let a = match last {
+                Some(a) => a,
+                None => self.inner.analysis(&entry, &snap, true).await?.ok_or_else(Error::internal_error)?,
+            };
             let result_id = format!("{}.{}", a.version, a.engine.generation);
             if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
                 return Ok(DocumentDiagnosticReportResult::Report(DocumentDiagnosticReport::Unchanged(RelatedUnchangedDocumentDiagnosticReport {

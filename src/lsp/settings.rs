@@ -2,7 +2,7 @@
 //! `initializationOptions`, the `copydesk` section of `workspace/configuration`,
 //! `copydesk.toml` in the workspace root, then a `corpus/` folder in the root.
 
-use crate::config::{parse_severity, Config};
+use crate::config::{parse_severity, Config, LimitsTable};
 use crate::finding::{Rule, Severity};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -20,6 +20,7 @@ pub struct Layer {
     pub corpus: Option<Vec<PathBuf>>,
     pub rules: BTreeMap<Rule, Option<Severity>>,
     pub debounce: Option<Duration>,
+    pub limits: LimitsTable,
 }
 
 /// The resolved settings the server runs with.
@@ -44,7 +45,8 @@ fn absolute(base: Option<&Path>, p: &str) -> PathBuf {
     }
 }
 
-/// Reads `{"corpus": [..] | "..", "rules": {code: severity}, "debounceMs": n}`. Problems are
+/// Reads `{"corpus": [..] | "..", "rules": {code: severity}, "debounceMs": n, "limits": {..}}`
+/// (`limits` with the keys of copydesk.toml's `[limits]`). Problems are
 /// returned as messages and the offending entry is skipped, so one typo does not lose the rest.
 pub fn layer_from_json(value: &Value, base: Option<&Path>) -> (Layer, Vec<String>) {
     let mut layer = Layer::default();
@@ -100,6 +102,13 @@ pub fn layer_from_json(value: &Value, base: Option<&Path>) -> (Layer, Vec<String
             None => problems.push("`debounceMs` must be a non-negative integer".to_string()),
         },
     }
+    match obj.get("limits") {
+        None | Some(Value::Null) => {}
+        Some(v) => match serde_json::from_value::<LimitsTable>(v.clone()).map_err(|e| e.to_string()).and_then(LimitsTable::validate) {
+            Ok(limits) => layer.limits = limits,
+            Err(e) => problems.push(format!("`limits`: {e}")),
+        },
+    }
     (layer, problems)
 }
 
@@ -111,7 +120,7 @@ pub fn layer_from_toml(text: &str, dir: &Path) -> Result<Layer, String> {
     } else {
         Some(config.corpus.iter().map(|p| absolute(Some(dir), p)).collect())
     };
-    Ok(Layer { corpus, rules: config.rules, debounce: None })
+    Ok(Layer { corpus, rules: config.rules, debounce: None, limits: config.limits })
 }
 
 /// Merge layers given most specific first. `default_corpus` is used when no layer names one.
@@ -122,7 +131,8 @@ pub fn resolve(layers: &[Layer], default_corpus: Option<PathBuf>) -> Settings {
         rules.extend(layer.rules.iter().map(|(r, s)| (*r, *s)));
     }
     let debounce = layers.iter().find_map(|l| l.debounce).unwrap_or(DEFAULT_DEBOUNCE);
-    let config = Config { corpus: corpus.iter().map(|p| p.to_string_lossy().to_string()).collect(), rules };
+    let limits = layers.iter().fold(LimitsTable::default(), |merged, layer| merged.or(layer.limits));
+    let config = Config { corpus: corpus.iter().map(|p| p.to_string_lossy().to_string()).collect(), rules, limits };
     Settings { corpus, config, debounce }
 }
 
@@ -227,5 +237,17 @@ mod tests {
         assert_eq!(resolve(&[], None).corpus, Vec::<PathBuf>::new());
         let (nested, _) = layer_from_json(&json!({"copydesk": {"debounceMs": 5}}), None);
         assert_eq!(nested.debounce, Some(Duration::from_millis(5)));
+        let (_, problems) = layer_from_json(&json!({"limits": {"max_quote_chars": 0}}), None);
+        assert!(problems[0].contains("max_quote_chars"), "{problems:?}");
+    }
+
+    #[test]
+    fn limits_merge_per_key_most_specific_first() {
+        let (init, _) = layer_from_json(&json!({"limits": {"max_live_check_kb": 64}}), None);
+        let file = layer_from_toml("[limits]\nmax_live_check_kb = 9\nmax_quote_chars = 500\n", Path::new("/ws")).unwrap();
+        let limits = resolve(&[init, file], None).config.limits();
+        assert_eq!(limits.max_live_check_bytes, 64 * 1024);
+        assert_eq!(limits.max_quote_chars, 500);
+        assert_eq!(limits.max_corpus_file_bytes, crate::config::Limits::default().max_corpus_file_bytes);
     }
 }
