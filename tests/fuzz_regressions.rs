@@ -120,29 +120,31 @@ fn jsonl_escapes_for_lone_surrogates_and_nul_are_handled() {
 
 #[test]
 fn a_hundred_thousand_quote_marks() {
+    check_as_draft(&"\"".repeat(100_000));
+    // Smaller runs of the other marks, through every path (a debug build is slow enough as it is).
     for mark in ["\"", "“", "”", "'", "«"] {
-        let draft = mark.repeat(100_000);
+        let draft = mark.repeat(10_000);
         check_as_draft(&draft);
         load_as_every_kind(draft.as_bytes());
     }
-    let alternating = "“a” ".repeat(25_000);
+    let alternating = "“a” ".repeat(5_000);
     check_as_draft(&alternating);
-    let unclosed = format!("The union said: “{}", "we will not move ".repeat(10_000));
+    let unclosed = format!("The union said: “{}", "we will not move ".repeat(2_000));
     check_as_draft(&unclosed);
 }
 
 #[test]
 fn deeply_nested_markdown_and_markup() {
     let inputs = [
-        format!("{}The strike ended on Monday.", "> ".repeat(20_000)),
-        format!("{}The strike ended on Monday.{}", "[".repeat(20_000), "](x)".repeat(20_000)),
-        format!("{}strike{}", "*".repeat(30_000), "_".repeat(30_000)),
-        format!("{}\n", "- ".repeat(20_000)),
-        "<!-- ".repeat(20_000),
-        format!("```\n{}", "`".repeat(50_000)),
-        format!("{}The strike ended.{}", "<div>".repeat(20_000), "</div>".repeat(20_000)),
-        format!("<script>{}", "<p>\"quoted\" ".repeat(10_000)),
-        "&#xD800;&#x110000;&#99999999999999999999;&#;&amp&lt;&#x;".repeat(2_000),
+        format!("{}The strike ended on Monday.", "> ".repeat(5_000)),
+        format!("{}The strike ended on Monday.{}", "[".repeat(5_000), "](x)".repeat(5_000)),
+        format!("{}strike{}", "*".repeat(5_000), "_".repeat(5_000)),
+        format!("{}\n", "- ".repeat(5_000)),
+        "<!-- ".repeat(5_000),
+        format!("```\n{}", "`".repeat(10_000)),
+        format!("{}The strike ended.{}", "<div>".repeat(5_000), "</div>".repeat(5_000)),
+        format!("<script>{}", "<p>\"quoted\" ".repeat(2_000)),
+        "&#xD800;&#x110000;&#99999999999999999999;&#;&amp&lt;&#x;".repeat(500),
     ];
     for input in &inputs {
         check_as_draft(input);
