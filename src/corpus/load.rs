@@ -44,6 +44,8 @@ enum Kind {
     Jsonl,
 }
 
+const NOT_A_CORPUS_FILE: &str = "not a corpus file (use .txt, .md, .html, .htm or .jsonl)";
+
 fn kind_of(path: &Path) -> Option<Kind> {
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
@@ -109,7 +111,7 @@ pub fn load_file_path(path: &Path, options: &LoadOptions) -> Loaded {
         Some(kind) => load_file(&Found { path: path.to_path_buf(), kind, size }, options, &mut loaded, &mut |_| {}),
         None => loaded.warnings.push(LoadWarning {
             path: path.to_path_buf(),
-            message: "not a corpus file (use .txt, .md, .html, .htm or .jsonl)".to_string(),
+            message: NOT_A_CORPUS_FILE.to_string(),
         }),
     }
     loaded
@@ -178,7 +180,7 @@ impl Walk {
             }
             let Some(kind) = kind_of(&p) else {
                 if named {
-                    warn(warnings, "not a corpus file (use .txt, .md, .html, .htm or .jsonl)".to_string());
+                    warn(warnings, NOT_A_CORPUS_FILE.to_string());
                 }
                 continue;
             };
@@ -225,6 +227,31 @@ fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded, progress: &mut 
         Ok(b) => b,
         Err(e) => return warn(out, format!("cannot read: {}", io_reason(&e))),
     };
+    let abs = std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone());
+    docs_from_file_bytes(bytes, f, &abs.to_string_lossy(), options, out, progress);
+}
+
+/// Turns one file's bytes into documents without touching the disk: the same code the loader
+/// runs after reading, so it can be fed any bytes (the fuzz targets do). `path` names the file
+/// and, by its extension, says how to read it.
+pub fn docs_from_bytes(bytes: &[u8], path: &Path, options: &LoadOptions) -> Loaded {
+    let mut loaded = Loaded::default();
+    match kind_of(path) {
+        Some(kind) => {
+            let f = Found { path: path.to_path_buf(), kind, size: bytes.len() as u64 };
+            docs_from_file_bytes(bytes.to_vec(), &f, &path.to_string_lossy(), options, &mut loaded, &mut |_| {});
+        }
+        None => loaded.warnings.push(LoadWarning {
+            path: path.to_path_buf(),
+            message: NOT_A_CORPUS_FILE.to_string(),
+        }),
+    }
+    loaded
+}
+
+/// `path` is the absolute path the documents will carry.
+fn docs_from_file_bytes(bytes: Vec<u8>, f: &Found, path: &str, options: &LoadOptions, out: &mut Loaded, progress: &mut dyn FnMut(u64)) {
+    let warn = |out: &mut Loaded, message: String| out.warnings.push(LoadWarning { path: f.path.clone(), message });
     // The size may have changed since the folder was listed.
     if bytes.len() as u64 > options.max_file_bytes {
         return warn(out, over_limit(bytes.len() as u64, options));
@@ -235,11 +262,9 @@ fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded, progress: &mut 
     if bytes.contains(&0) {
         return warn(out, "binary file (contains NUL bytes)".to_string());
     }
-    let abs = std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone());
-    let path = abs.to_string_lossy().into_owned();
-    let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.clone());
+    let name = f.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.to_string());
     if f.kind == Kind::Jsonl {
-        return load_jsonl(&bytes, f, &path, &name, out, progress);
+        return load_jsonl(&bytes, f, path, &name, out, progress);
     }
     let raw = match String::from_utf8(bytes) {
         Ok(s) => s,
@@ -249,8 +274,8 @@ fn load_file(f: &Found, options: &LoadOptions, out: &mut Loaded, progress: &mut 
         }
     };
     let doc = match f.kind {
-        Kind::Html => html_doc(raw, &path, name),
-        _ => plain_doc(raw, &path, name),
+        Kind::Html => html_doc(raw, path, name),
+        _ => plain_doc(raw, path, name),
     };
     if doc.text.trim().is_empty() {
         return warn(out, "no article text left after removing page furniture".to_string());

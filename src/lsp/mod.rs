@@ -42,7 +42,15 @@ pub const DOCUMENT_TEXT_METHOD: &str = "copydesk/documentText";
 /// Serve LSP on stdio until the client exits; returns the process exit code.
 pub fn serve() -> i32 {
     init_tracing();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    // A small, long-lived pool of blocking threads: each new thread brings a glibc arena and a
+    // stack that stay resident after it exits, so threads that come and go with every burst of
+    // checks make a day-long session's memory creep (RELIABILITY.md, "Soak").
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads(BLOCKING_THREADS)
+        .thread_keep_alive(std::time::Duration::from_secs(3600))
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("copydesk: cannot start the async runtime: {e}");
@@ -81,6 +89,9 @@ where
         _ = framing::pump_input(input, to_server, frames.clone()) => session.await,
     }
 }
+
+/// Threads for checks, corpus indexing, file IO and memory release; requests beyond them wait.
+const BLOCKING_THREADS: usize = 6;
 
 /// How often freed memory is handed back to the system.
 const RELEASE_MEMORY_EVERY: std::time::Duration = std::time::Duration::from_secs(10);

@@ -229,6 +229,11 @@ pub fn mask_markdown(text: &str) -> String {
         }
     }
     // Inline: comments, code spans, links/images, emphasis markers.
+    let mut link_middle = NextMatch::new(text, "](");
+    let mut line_break = NextMatch::new(text, "\n");
+    let mut link_end = NextMatch::new(text, ")");
+    // Backtick runs this long or longer have no closing run left.
+    let mut unclosed_ticks = usize::MAX;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
@@ -240,13 +245,17 @@ pub fn mask_markdown(text: &str) -> String {
             b'`' => {
                 let ticks = bytes[i..].iter().take_while(|&&b| b == b'`').count();
                 let fence = &text[i..i + ticks];
-                match text[i + ticks..].find(fence) {
+                let closing = if ticks < unclosed_ticks { text[i + ticks..].find(fence) } else { None };
+                match closing {
                     Some(e) => {
                         let end = i + ticks + e + ticks;
                         blank(&mut out, i, end);
                         i = end;
                     }
-                    None => i += ticks,
+                    None => {
+                        unclosed_ticks = unclosed_ticks.min(ticks);
+                        i += ticks
+                    }
                 }
             }
             b'!' if bytes.get(i + 1) == Some(&b'[') => {
@@ -255,11 +264,10 @@ pub fn mask_markdown(text: &str) -> String {
             }
             b'[' => {
                 // [text](target) → keep text, blank brackets and target.
-                if let Some(close) = text[i..].find("](") {
-                    let close = i + close;
-                    if !text[i..close].contains('\n') {
-                        if let Some(end) = text[close..].find(')') {
-                            let end = close + end + 1;
+                if let Some(close) = link_middle.at_or_after(i) {
+                    if line_break.at_or_after(i).is_none_or(|nl| nl > close) {
+                        if let Some(end) = link_end.at_or_after(close) {
+                            let end = end + 1;
                             out[i] = b' ';
                             blank(&mut out, close, end);
                             i += 1;
@@ -287,6 +295,34 @@ pub fn mask_markdown(text: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
+/// The next occurrence of a pattern at or after a position, remembered while the positions
+/// asked about only grow: a line of ten thousand openers and no closer is scanned once, not
+/// once per opener.
+struct NextMatch<'a> {
+    text: &'a str,
+    pattern: &'a str,
+    /// The last answer, and the position it was asked for.
+    last: Option<(usize, Option<usize>)>,
+}
+
+impl<'a> NextMatch<'a> {
+    fn new(text: &'a str, pattern: &'a str) -> Self {
+        NextMatch { text, pattern, last: None }
+    }
+
+    /// `from` must be a char boundary and not less than the previous `from`.
+    fn at_or_after(&mut self, from: usize) -> Option<usize> {
+        match self.last {
+            Some((asked, found)) if asked <= from && found.is_none_or(|at| at >= from) => found,
+            _ => {
+                let found = self.text[from..].find(self.pattern).map(|at| from + at);
+                self.last = Some((from, found));
+                found
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -299,6 +335,14 @@ mod tests {
         assert!(m.contains("Some  bold  and  a link"));
         assert!(!m.contains("http"));
         assert!(!m.contains("code"));
+    }
+
+    #[test]
+    fn links_and_code_spans_after_unclosed_ones_are_still_masked() {
+        let md = "[a] [b\n](x) [c](d) [g](h";
+        assert_eq!(mask_markdown(md), "[a] [b\n](x)  c     [g](h");
+        let md = "a ```` x `` y ` z `w`";
+        assert_eq!(mask_markdown(md), "a ```` x `` y      w`");
     }
 
     #[test]
