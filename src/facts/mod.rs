@@ -7,7 +7,7 @@ pub use people::{spelling_variants as people_spelling_variants, People, Person, 
 
 use crate::corpus::SourceDoc;
 use crate::extract::delegations::{find_delegations, DelegationFact, Membership};
-use crate::extract::events::{adjective_duration_event, clause_around, event_kinds};
+use crate::extract::events::{adjective_duration_event, clause_around, event_kinds, EventKinds};
 use crate::extract::names::{find_names, Lexicon, NameKind, NameMention};
 use crate::extract::number::{find_counts_beside, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
@@ -25,7 +25,7 @@ pub struct Analysis {
     pub delegations: Vec<DelegationFact>,
     pub places: Vec<PlaceMention>,
     /// Event kinds of each place's sentence (parallel to `places`).
-    pub place_events: Vec<Vec<&'static str>>,
+    pub place_events: Vec<EventKinds>,
     pub quotes: Vec<Quote>,
     /// With the sentence index and the event kinds of its clause (`events`) and sentence (`broad`).
     pub times: Vec<Located<TimeMention>>,
@@ -37,9 +37,9 @@ pub struct Located<T> {
     pub fact: T,
     pub sentence: usize,
     /// Event kinds of the clause the fact is in.
-    pub events: Vec<&'static str>,
+    pub events: EventKinds,
     /// Event kinds anywhere in its sentence.
-    pub broad: Vec<&'static str>,
+    pub broad: EventKinds,
 }
 
 /// Run every extractor on a document.
@@ -61,25 +61,25 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
         let inherited = if broad.is_empty() && refers_back_to_event(&seg, i) && i > 0 && seg.sentences[i - 1].paragraph + 1 >= seg.sentences[i].paragraph {
             event_kinds(&seg, seg.sentences[i - 1].span)
         } else {
-            Vec::new()
+            EventKinds::default()
         };
         if broad.is_empty() {
-            broad = inherited.clone();
+            broad = inherited;
         }
         let sentence_times = find_times(&seg, i);
         for c in find_counts_beside(&seg, i, &sentence_times) {
             let events = event_kinds(&seg, clause_around(&seg, i, c.span));
-            counts.push(Located { fact: c, sentence: i, events, broad: broad.clone() });
+            counts.push(Located { fact: c, sentence: i, events, broad });
         }
         for t in sentence_times {
             let mut events = event_kinds(&seg, clause_around(&seg, i, t.span));
             if events.is_empty() {
-                events = inherited.clone();
+                events = inherited;
             }
             if let Some(own) = adjective_duration_event(&seg, i, t.span) {
                 events = own.into_iter().collect();
             }
-            times.push(Located { fact: t, sentence: i, events, broad: broad.clone() });
+            times.push(Located { fact: t, sentence: i, events, broad });
         }
     }
     // "All times GMT": a zone stated once stands for every time given without one.
@@ -170,7 +170,7 @@ pub struct SourceQuote {
 /// What one source document says.
 pub struct DocFacts {
     pub sentences: Vec<Span>,
-    pub places: Vec<(PlaceMention, Vec<&'static str>)>,
+    pub places: Vec<(PlaceMention, EventKinds)>,
     pub times: Vec<Located<TimeMention>>,
     pub counts: Vec<Located<CountMention>>,
     pub quotes: Vec<SourceQuote>,
