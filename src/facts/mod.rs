@@ -2,13 +2,14 @@
 
 mod people;
 mod relevance;
+mod unresolved;
 
 pub use people::{spelling_variants as people_spelling_variants, People, Person, PersonId};
 
 use crate::corpus::SourceDoc;
 use crate::extract::delegations::{find_delegations, DelegationFact, Membership};
 use crate::extract::events::{adjective_duration_event, clause_around, event_kinds, EventKinds};
-use crate::extract::names::{find_names, Lexicon, NameKind, NameMention};
+use crate::extract::names::{find_names, Lexicon, NameMention};
 use crate::extract::number::{find_counts_beside, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
 use crate::extract::quotes::{find_quotes, Quote};
@@ -180,6 +181,9 @@ pub struct DocFacts {
     pub mentions: Vec<(PersonId, Span)>,
 }
 
+/// Documents analysed together on every core in pass 1 of `FactBase::build`.
+const ANALYSIS_BATCH: usize = 1024;
+
 pub struct FactBase {
     pub docs: Vec<SourceDoc>,
     pub facts: Vec<DocFacts>,
@@ -209,24 +213,22 @@ impl FactBase {
                 }
             }
         }
-        // Pass 1: analyse every document and learn the people.
-        let analyses: Vec<Analysis> = par_map(&docs, |d| {
-            let mut a = analyze(&d.text, TextKind::Plain, &lexicon);
-            // The document keeps its text; two more copies per article would double the memory.
-            a.seg.text = String::new();
-            a.seg.masked = String::new();
-            a
-        });
+        // Pass 1: analyse the documents a batch at a time and learn the people. Each analysis is
+        // cut down to the document's facts at once: a large corpus's analyses together would take
+        // several times the memory of its fact base.
         let mut people = People::default();
-        for (doc, a) in analyses.iter().enumerate() {
-            people.learn(doc, a);
+        let mut spellings = unresolved::Spellings::default();
+        let mut pending = Vec::with_capacity(docs.len());
+        for batch in docs.chunks(ANALYSIS_BATCH) {
+            for a in par_map(batch, |d| analyze(&d.text, TextKind::Plain, &lexicon)) {
+                people.learn(pending.len(), &a);
+                pending.push(unresolved::Unresolved::new(pending.len(), a, &mut spellings));
+            }
         }
         people.merge_variants();
         // Pass 2: resolve mentions, quotes and delegations to people.
-        let mut facts = Vec::with_capacity(docs.len());
-        for (doc, a) in analyses.into_iter().enumerate() {
-            facts.push(doc_facts(doc, a, &mut people));
-        }
+        let person_of = spellings.resolve_all(&people);
+        let facts = pending.into_iter().map(|u| u.resolve(&person_of, &mut people)).collect();
         let relevance = relevance::Index::build(&docs, &lexicon);
         FactBase { docs, facts, people, lexicon, vocabulary, relevance }
     }
@@ -248,48 +250,6 @@ impl FactBase {
     pub fn evidence(&self, doc: usize, sentence: Span) -> crate::finding::Evidence {
         crate::finding::Evidence { doc, span: sentence, sentence: self.sentence_text(doc, sentence) }
     }
-}
-
-fn doc_facts(doc: usize, a: Analysis, people: &mut People) -> DocFacts {
-    let sentences: Vec<Span> = a.seg.sentences.iter().map(|s| s.span).collect();
-    let mut mentions = Vec::new();
-    let mut person_of_name: Vec<Option<PersonId>> = Vec::with_capacity(a.names.len());
-    for n in &a.names {
-        let p = if n.kind == NameKind::Thing { None } else { people.resolve(&n.words) };
-        if let Some(p) = p {
-            mentions.push((p, n.span));
-            if let Some(t) = &n.title {
-                let sentence = sentences.get(n.sentence).copied().unwrap_or(n.span);
-                people.add_role(p, Sourced { fact: t.role.clone(), doc, sentence });
-            }
-        }
-        person_of_name.push(p);
-    }
-    let delegations = a
-        .delegations
-        .iter()
-        .filter_map(|d| {
-            let p = (*person_of_name.get(d.name)?)?;
-            Some((d.side.clone(), p, d.role, a.names[d.name].sentence))
-        })
-        .collect();
-    let quotes = a
-        .quotes
-        .into_iter()
-        .map(|q| {
-            let speaker = q.speaker.as_ref().and_then(|s| {
-                if s.anonymous {
-                    return None;
-                }
-                let name = s.name.clone().unwrap_or_else(|| s.text.clone());
-                let words: Vec<String> = crate::extract::roles::name_words(&name);
-                people.resolve(&words)
-            });
-            SourceQuote { words: quote_words(&q.text), quote: q, speaker }
-        })
-        .collect();
-    let places = a.places.into_iter().zip(a.place_events).collect();
-    DocFacts { sentences, places, times: a.times, counts: a.counts, quotes, delegations, mentions }
 }
 
 /// `items.iter().map(f)` on every core, order kept. Large corpora take seconds to analyse.

@@ -37,8 +37,8 @@ pub struct People {
     by_last: HashMap<String, Vec<PersonId>>,
 }
 
-fn key(words: &[String]) -> String {
-    words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+fn key<S: AsRef<str>>(words: &[S]) -> String {
+    words.iter().map(|w| w.as_ref().to_lowercase()).collect::<Vec<_>>().join(" ")
 }
 
 /// Two spellings of one name: one edit apart ("Tchaikovsky"/"Tchaikovskiy", "Chatzidakis"/"Hatzidakis").
@@ -197,7 +197,7 @@ impl People {
 
     /// The person a name refers to: a full spelling, or a surname (with or without first name)
     /// that only one person has.
-    pub fn resolve(&self, words: &[String]) -> Option<PersonId> {
+    pub fn resolve<S: AsRef<str>>(&self, words: &[S]) -> Option<PersonId> {
         if words.is_empty() {
             return None;
         }
@@ -210,10 +210,10 @@ impl People {
                 return Some(id);
             }
         }
-        let last = words.last()?.to_lowercase();
+        let last = words.last()?.as_ref().to_lowercase();
         let cands = self.by_last.get(&last)?;
         let cands: Vec<PersonId> = if words.len() >= 2 {
-            let first = words[0].to_lowercase();
+            let first = words[0].as_ref().to_lowercase();
             cands.iter().copied().filter(|&c| self.persons[c as usize].spellings.iter().any(|s| s.split(' ').next().is_some_and(|f| f.to_lowercase() == first))).collect()
         } else {
             cands.clone()
