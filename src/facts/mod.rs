@@ -164,8 +164,33 @@ pub struct Sourced<T> {
 #[derive(Debug, Clone)]
 pub struct SourceQuote {
     pub quote: Quote,
-    pub words: Vec<String>,
+    pub words: QuoteWords,
     pub speaker: Option<PersonId>,
+}
+
+/// A quote's words for comparison (`quote_words`) in one string, each word with a space on
+/// either side: one allocation per quote rather than one per word, and a run of words is a
+/// substring. Words never hold spaces (they are tokens).
+#[derive(Debug, Clone, Default)]
+pub struct QuoteWords(Box<str>);
+
+impl QuoteWords {
+    pub fn new(words: &[String]) -> QuoteWords {
+        if words.is_empty() {
+            return QuoteWords::default();
+        }
+        QuoteWords(format!(" {} ", words.join(" ")).into_boxed_str())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let inner = self.0.get(1..self.0.len().saturating_sub(1)).unwrap_or("");
+        inner.split(' ').filter(move |_| !inner.is_empty())
+    }
+
+    /// Do `run`'s words appear here, in order and next to each other?
+    pub fn contains_run(&self, run: &QuoteWords) -> bool {
+        !run.0.is_empty() && self.0.contains(&*run.0)
+    }
 }
 
 /// What one source document says.

@@ -2,7 +2,7 @@
 //! people, whose names stay spellings until the whole corpus has been read. Far smaller than the
 //! document's `Analysis`, so a large corpus never holds all its analyses at once.
 
-use super::{quote_words, Analysis, DocFacts, PersonId, People, SourceQuote, Sourced};
+use super::{quote_words, Analysis, DocFacts, PersonId, People, QuoteWords, SourceQuote, Sourced};
 use crate::extract::delegations::Membership;
 use crate::extract::names::NameKind;
 use crate::extract::roles::{name_words, Role};
@@ -88,7 +88,7 @@ impl Unresolved {
                 spellings.id(&name_words(s.name.as_deref().unwrap_or(&s.text)))
             })
             .collect();
-        let quotes = a.quotes.into_iter().map(|q| SourceQuote { words: quote_words(&q.text), quote: q, speaker: None }).collect();
+        let quotes = a.quotes.into_iter().map(|q| SourceQuote { words: QuoteWords::new(&quote_words(&q.text)), quote: q, speaker: None }).collect();
         let places = a.places.into_iter().zip(a.place_events).collect();
         let facts = DocFacts { sentences, places, times: a.times, counts: a.counts, quotes, delegations: Vec::new(), mentions: Vec::new() };
         Unresolved { facts, names, delegations, speakers }
