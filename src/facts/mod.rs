@@ -206,6 +206,20 @@ pub struct DocFacts {
     pub mentions: Vec<(PersonId, Span)>,
 }
 
+impl DocFacts {
+    /// Vecs grown by pushing keep up to twice their length; a corpus keeps them for good.
+    fn shrink_to_fit(&mut self) {
+        let DocFacts { sentences, places, times, counts, quotes, delegations, mentions } = self;
+        sentences.shrink_to_fit();
+        places.shrink_to_fit();
+        times.shrink_to_fit();
+        counts.shrink_to_fit();
+        quotes.shrink_to_fit();
+        delegations.shrink_to_fit();
+        mentions.shrink_to_fit();
+    }
+}
+
 /// Documents analysed together on every core in pass 1 of `FactBase::build`.
 const ANALYSIS_BATCH: usize = 1024;
 
@@ -221,7 +235,8 @@ pub struct FactBase {
 }
 
 impl FactBase {
-    pub fn build(docs: Vec<SourceDoc>) -> FactBase {
+    pub fn build(mut docs: Vec<SourceDoc>) -> FactBase {
+        docs.shrink_to_fit();
         let mut lexicon = HashSet::new();
         let mut vocabulary = HashSet::new();
         for d in &docs {

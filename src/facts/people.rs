@@ -11,8 +11,9 @@ pub type PersonId = u32;
 pub struct Person {
     /// The fullest spelling seen most often.
     pub name: String,
-    /// Every full spelling the corpus uses ("Olek Kovalenko", "Olek Kovalenkko").
-    pub spellings: BTreeSet<String>,
+    /// Every full spelling the corpus uses ("Olek Kovalenko", "Olek Kovalenkko"), sorted, no
+    /// repeats. Most people have one: a Vec is a tenth of a BTreeSet's size for that.
+    pub spellings: Vec<String>,
     /// Titles given to the person, with their sources.
     pub roles: Vec<Sourced<Role>>,
     /// Something in the corpus marks this as a person (a title, a speech verb, a quote).
@@ -91,7 +92,10 @@ impl People {
                 }
             };
             let p = &mut this.persons[id as usize];
-            p.spellings.insert(words.join(" "));
+            let spelling = words.join(" ");
+            if let Err(at) = p.spellings.binary_search(&spelling) {
+                p.spellings.insert(at, spelling);
+            }
             p.confirmed |= confirmed;
             p.mentions += 1;
         };
@@ -178,6 +182,11 @@ impl People {
             m.mentions += p.mentions;
             m.confirmed |= p.confirmed;
             m.spellings.extend(p.spellings);
+            m.spellings.sort_unstable();
+            m.spellings.dedup();
+        }
+        for p in &mut merged {
+            p.spellings.shrink_to_fit();
         }
         self.persons = merged;
         for v in self.by_full.values_mut() {

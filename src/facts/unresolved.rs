@@ -113,6 +113,7 @@ impl Unresolved {
         for (q, spelling) in facts.quotes.iter_mut().zip(speakers) {
             q.speaker = spelling.and_then(person);
         }
+        facts.shrink_to_fit();
         facts
     }
 }
