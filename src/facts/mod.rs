@@ -221,7 +221,7 @@ impl DocFacts {
 }
 
 /// Documents analysed together on every core in pass 1 of `FactBase::build`.
-const ANALYSIS_BATCH: usize = 1024;
+const ANALYSIS_BATCH: usize = 256;
 
 pub struct FactBase {
     pub docs: Vec<SourceDoc>,
@@ -237,22 +237,7 @@ pub struct FactBase {
 impl FactBase {
     pub fn build(mut docs: Vec<SourceDoc>) -> FactBase {
         docs.shrink_to_fit();
-        let mut lexicon = HashSet::new();
-        let mut vocabulary = HashSet::new();
-        for d in &docs {
-            for t in tokenize(&d.text, Span::new(0, d.text.len())) {
-                if t.kind != TokenKind::Word {
-                    continue;
-                }
-                let w = crate::extract::roles::strip_possessive(t.text(&d.text)).0;
-                if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-                    lexicon.insert(w.to_string());
-                }
-                if !vocabulary.contains(w) {
-                    vocabulary.insert(w.to_string());
-                }
-            }
-        }
+        let lexicon = word_forms(&docs, |w| w.chars().next().is_some_and(char::is_lowercase));
         // Pass 1: analyse the documents a batch at a time and learn the people. Each analysis is
         // cut down to the document's facts at once: a large corpus's analyses together would take
         // several times the memory of its fact base.
@@ -269,6 +254,8 @@ impl FactBase {
         // Pass 2: resolve mentions, quotes and delegations to people.
         let person_of = spellings.resolve_all(&people);
         let facts = pending.into_iter().map(|u| u.resolve(&person_of, &mut people)).collect();
+        // Built last: analysing does not need it, and by now pass 1's memory is free to reuse.
+        let vocabulary = word_forms(&docs, |_| true);
         let relevance = relevance::Index::build(&docs, &lexicon);
         FactBase { docs, facts, people, lexicon, vocabulary, relevance }
     }
@@ -290,6 +277,23 @@ impl FactBase {
     pub fn evidence(&self, doc: usize, sentence: Span) -> crate::finding::Evidence {
         crate::finding::Evidence { doc, span: sentence, sentence: self.sentence_text(doc, sentence) }
     }
+}
+
+/// Every word form in the documents that `keep` accepts, as written (possessives stripped).
+fn word_forms(docs: &[SourceDoc], keep: impl Fn(&str) -> bool) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for d in docs {
+        for t in tokenize(&d.text, Span::new(0, d.text.len())) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = crate::extract::roles::strip_possessive(t.text(&d.text)).0;
+            if keep(w) && !out.contains(w) {
+                out.insert(w.to_string());
+            }
+        }
+    }
+    out
 }
 
 /// `items.iter().map(f)` on every core, order kept. Large corpora take seconds to analyse.
