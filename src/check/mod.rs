@@ -1,6 +1,7 @@
 //! Facts → findings. One rule per file; each rule's file holds its tests.
 
 mod delegation_mismatch;
+mod memo;
 mod name_inconsistent;
 mod name_misspelled;
 mod number_mismatch;
@@ -15,10 +16,13 @@ mod source_conflict;
 mod time_conflict;
 
 use crate::config::Config;
-use crate::facts::{analyze, Analysis, FactBase, PersonId};
+use crate::facts::{analyze, analyze_incremental, Analysis, FactBase, PersonId};
 use crate::finding::{Finding, Rule, Severity};
 use crate::text::{LineIndex, Span, TextKind};
 use std::collections::HashSet;
+use std::sync::Arc;
+
+pub use memo::DraftMemo;
 
 /// What every rule sees: the draft's analysis, the fact base and which sources are relevant.
 pub struct Context<'a> {
@@ -32,11 +36,24 @@ pub struct Context<'a> {
     pub quote_spans: Vec<Span>,
     /// Each draft quote and where the sources have it; shared by the quote rules.
     pub quote_matches: Vec<quote_match::QuoteMatch<'a>>,
+    /// Answers remembered from earlier checks of the same document.
+    pub memo: Arc<memo::RuleMemo>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(fb: &'a FactBase, draft_text: &str) -> Context<'a> {
-        let draft = analyze(draft_text, TextKind::Markdown, &fb.lexicon);
+    /// `memo` is what earlier checks of the same document remembered; `None` analyses afresh.
+    pub fn new(fb: &'a FactBase, draft_text: &str, memo: Option<&mut DraftMemo>) -> Context<'a> {
+        let mut fresh = DraftMemo::default();
+        let (draft, memo) = match memo {
+            Some(memo) => {
+                memo.begin(fb.id);
+                (analyze_incremental(draft_text, TextKind::Markdown, &fb.lexicon, fb.id, &mut memo.paragraphs), memo)
+            }
+            None => {
+                fresh.begin(fb.id);
+                (analyze(draft_text, TextKind::Markdown, &fb.lexicon), &mut fresh)
+            }
+        };
         let relevant = fb.relevant_docs(&draft);
         let persons = draft
             .names
@@ -44,9 +61,14 @@ impl<'a> Context<'a> {
             .map(|n| if n.kind == crate::extract::names::NameKind::Thing { None } else { fb.people.resolve(&n.words) })
             .collect();
         let quote_spans = draft.quotes.iter().map(|q| q.span).collect();
-        let mut cx = Context { fb, draft, relevant, persons, quote_spans, quote_matches: Vec::new() };
+        let mut cx = Context { fb, draft, relevant, persons, quote_spans, quote_matches: Vec::new(), memo: memo.shared.clone() };
         cx.quote_matches = quote_match::match_quotes(&cx);
         cx
+    }
+
+    /// The content words of a sentence (draft or source), unfiltered; see `content_words`.
+    pub fn content_words(&self, sentence: &str) -> Arc<HashSet<String>> {
+        self.memo.words(sentence, |t| number_mismatch::content_words(t, &HashSet::new()))
     }
 
     pub fn in_quote(&self, span: Span) -> bool {
@@ -75,7 +97,16 @@ impl<'a> Context<'a> {
 
 /// Run every enabled rule on a draft, apply severities and inline ignore comments.
 pub fn check_draft(facts: &FactBase, draft: &str, config: &Config) -> Vec<Finding> {
-    let cx = Context::new(facts, draft);
+    run_rules(Context::new(facts, draft, None), draft, config)
+}
+
+/// `check_draft` for a document checked after each edit, reusing what `memo` kept from the last
+/// check of it.
+pub fn check_draft_again(facts: &FactBase, draft: &str, config: &Config, memo: &mut DraftMemo) -> Vec<Finding> {
+    run_rules(Context::new(facts, draft, Some(memo)), draft, config)
+}
+
+fn run_rules(cx: Context, draft: &str, config: &Config) -> Vec<Finding> {
     let rules: [(Rule, fn(&Context) -> Vec<Finding>); 12] = [
         (Rule::DelegationMismatch, delegation_mismatch::check),
         (Rule::RoleMismatch, role_mismatch::check),

@@ -34,6 +34,11 @@ pub(crate) fn content_words(text: &str, skip: &HashSet<String>) -> HashSet<Strin
         .collect()
 }
 
+/// How many content words two sentences share, leaving out `skip` (the counted thing itself).
+pub(crate) fn shared_words(a: &HashSet<String>, b: &HashSet<String>, skip: &HashSet<String>) -> usize {
+    a.iter().filter(|w| b.contains(*w) && !skip.contains(*w)).count()
+}
+
 /// "two more regions" counts an addition to something, not the thing itself.
 pub(crate) fn counts_an_addition(c: &CountMention, text: &str) -> bool {
     let after = text.get(c.number_span.end..).unwrap_or("").trim_start();
@@ -67,7 +72,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             continue;
         }
         let unit_words: HashSet<String> = c.fact.unit.split_whitespace().map(knowledge::noun_lemma).collect();
-        let draft_words = content_words(cx.draft_sentence(c.sentence), &unit_words);
+        let draft_words = cx.content_words(cx.draft_sentence(c.sentence));
         let mut same = Vec::new();
         for &d in &cx.relevant {
             let f = &fb.facts[d];
@@ -76,8 +81,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 let Some(sentence) = f.sentences.get(sc.sentence) else { continue };
-                let words = content_words(sentence.slice(&fb.docs[d].text), &unit_words);
-                if words.intersection(&draft_words).next().is_some() {
+                let words = cx.content_words(sentence.slice(&fb.docs[d].text));
+                if shared_words(&words, &draft_words, &unit_words) > 0 {
                     same.push((d, *sentence, sc));
                 }
             }

@@ -1,6 +1,5 @@
 //! place-mismatch: the venue or city of an event contradicts every source.
 
-use super::number_mismatch::content_words;
 use super::Context;
 use crate::extract::events::{clause_around, event_kinds};
 use crate::extract::places::{place_key, PlaceKind};
@@ -25,7 +24,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if events.is_empty() || known.contains(&place_key(&p.name)) || (!is_venue(p.kind) && mentioned_anywhere) {
             continue;
         }
-        let draft_words = content_words(cx.draft_sentence(p.sentence), &HashSet::new());
+        let draft_words = cx.content_words(cx.draft_sentence(p.sentence));
         // Source places of the same kind for the same kind of event, ranked by how much their
         // sentence shares with the draft's.
         let mut cands = Vec::new();
@@ -36,7 +35,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                     continue;
                 }
                 let Some(s) = f.sentences.get(sp.sentence) else { continue };
-                let overlap = content_words(s.slice(&fb.docs[d].text), &HashSet::new()).intersection(&draft_words).count();
+                let overlap = cx.content_words(s.slice(&fb.docs[d].text)).intersection(&draft_words).count();
                 cands.push((overlap, d, *s, sp.name.clone()));
             }
         }

@@ -95,27 +95,41 @@ pub fn match_quotes<'a>(cx: &Context<'a>) -> Vec<QuoteMatch<'a>> {
             Some(s) if s.from_earlier_paragraph => Said::Floating(cx.speaker_person(s)),
             Some(s) => Said::Person(cx.speaker_person(s)),
         };
-        let run = QuoteWords::new(&words);
-        let mut verbatim = Vec::new();
-        let mut near = Vec::new();
-        for &d in &cx.relevant {
-            for sq in &fb.facts[d].quotes {
-                if sq.words.contains_run(&run) {
-                    verbatim.push((d, sq));
-                } else if words.len() >= 4 {
-                    let source_words: Vec<&str> = sq.words.iter().collect();
-                    let (common, draft_only, source_only) = align(&words, &source_words);
-                    let ratio = common as f64 / words.len() as f64;
-                    if ratio >= 0.6 && common >= 3 {
-                        near.push(Near { doc: d, source: sq, ratio, draft_only, source_only });
-                    }
-                }
-            }
-        }
+        let hits = cx.memo.quote_hits(&words, &cx.relevant, || find_in_sources(cx, &words));
+        let verbatim = hits.verbatim.iter().filter_map(|&(d, i)| Some((d, fb.facts.get(d)?.quotes.get(i)?))).collect();
+        let mut near: Vec<Near> = hits
+            .near
+            .iter()
+            .filter_map(|(d, i, ratio, draft_only, source_only)| {
+                let source = fb.facts.get(*d)?.quotes.get(*i)?;
+                Some(Near { doc: *d, source, ratio: *ratio, draft_only: draft_only.clone(), source_only: source_only.clone() })
+            })
+            .collect();
         near.sort_by(|a, b| b.ratio.total_cmp(&a.ratio));
         out.push(QuoteMatch { quote: q.clone(), words, said, verbatim, near });
     }
     out
+}
+
+/// Where the relevant sources have the quote `words`, verbatim or nearly.
+fn find_in_sources(cx: &Context, words: &[String]) -> super::memo::QuoteHits {
+    let mut hits = super::memo::QuoteHits::default();
+    let run = QuoteWords::new(words);
+    for &d in &cx.relevant {
+        for (i, sq) in cx.fb.facts[d].quotes.iter().enumerate() {
+            if sq.words.contains_run(&run) {
+                hits.verbatim.push((d, i));
+            } else if words.len() >= 4 {
+                let source_words: Vec<&str> = sq.words.iter().collect();
+                let (common, draft_only, source_only) = align(words, &source_words);
+                let ratio = common as f64 / words.len() as f64;
+                if ratio >= 0.6 && common >= 3 {
+                    hits.near.push((d, i, ratio, draft_only, source_only));
+                }
+            }
+        }
+    }
+    hits
 }
 
 /// The evidence for a source quote: its sentence, or the quote itself when it spans sentences.

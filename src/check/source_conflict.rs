@@ -1,6 +1,6 @@
 //! source-conflict: the sources disagree on the fact the draft states (information).
 
-use super::number_mismatch::{agree, content_words, counts_an_addition, same_unit};
+use super::number_mismatch::{agree, counts_an_addition, same_unit, shared_words};
 use super::quote_match::quote_evidence;
 use super::Context;
 use crate::finding::{Finding, Rule};
@@ -26,7 +26,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             continue;
         }
         let unit: HashSet<String> = c.fact.unit.split_whitespace().map(crate::knowledge::noun_lemma).collect();
-        let mine = content_words(cx.draft_sentence(c.sentence), &unit);
+        let mine = cx.content_words(cx.draft_sentence(c.sentence));
         let mut agreeing = Vec::new();
         let mut disagreeing = Vec::new();
         for &d in &cx.relevant {
@@ -35,7 +35,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 let Some(s) = f.sentences.get(sc.sentence) else { continue };
                 if !same_unit(&c.fact, &sc.fact)
                     || counts_an_addition(&sc.fact, &fb.docs[d].text)
-                    || content_words(s.slice(&fb.docs[d].text), &unit).intersection(&mine).count() < 3
+                    || shared_words(&cx.content_words(s.slice(&fb.docs[d].text)), &mine, &unit) < 3
                 {
                     continue;
                 }

@@ -1,5 +1,6 @@
 //! Direct quotes and who said them.
 
+use std::borrow::Cow;
 use super::attribution::{cue_after, cue_before, name_run_forward, Mention, Words};
 use super::quote_marks::{scan_quote_pieces, QuotePiece};
 use crate::knowledge::{is_name_title, is_organisation_word, is_reporting_verb, noun_lemma};
@@ -50,13 +51,20 @@ pub struct Quote {
 
 /// Every direct quote in the document, in order.
 pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
+    find_quotes_with(seg, || (0..seg.sentences.len()).map(|i| (Cow::Owned(name_runs(seg, i)), 0)).collect())
+}
+
+/// `find_quotes` with each sentence's `name_runs` given by `runs` (an incremental caller's
+/// memo), each with the offset to add to its positions. Called only if the text has quotes.
+pub fn find_quotes_with<'r>(seg: &Segmented, runs: impl FnOnce() -> Vec<(Cow<'r, [NameRun]>, usize)>) -> Vec<Quote> {
     let pieces = scan_quote_pieces(seg);
     let text = seg.masked.as_str();
     let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
     let names = if pieces.is_empty() {
         NameTable::empty()
     } else {
-        NameTable::build(seg, &quoted)
+        let runs = runs();
+        NameTable::build(runs.iter().map(|(r, offset)| (r.as_ref(), *offset)), &quoted)
     };
     let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
     let mut kept: Vec<&QuotePiece> = Vec::with_capacity(pieces.len());
@@ -454,114 +462,65 @@ struct Surname {
 
 impl NameTable {
     /// `quoted` (sorted, disjoint): names inside quotes are someone's words, not the
-    /// writer's, so they are not antecedents for "he said".
-    fn build(seg: &Segmented, quoted: &[Span]) -> NameTable {
-        let text = seg.masked.as_str();
+    /// writer's, so they are not antecedents for "he said". `runs` holds each sentence's
+    /// `name_runs`, in order.
+    fn build<'r>(runs: impl Iterator<Item = (&'r [NameRun], usize)>, quoted: &[Span]) -> NameTable {
         let mut people = Vec::new();
         let mut known_full: std::collections::HashMap<String, String> =
             std::collections::HashMap::new();
-        for sentence in &seg.sentences {
-            let words = Words::new(text, sentence.span);
-            let toks = &words.tokens;
-            let mut i = 0;
+        for (sentence_runs, offset) in runs {
             // The sentence's subject is its first person, unless a name-like modifier came
             // first ("Port aide Ruth Okoye said") and the person does not speak.
             let mut person_seen = false;
             let mut run_seen = false;
-            while i < toks.len() {
-                let w = toks[i].text(text);
-                let capital = toks[i].is_capitalized(text);
-                if !capital {
-                    i += 1;
-                    continue;
-                }
-                let Some((a, b)) = name_run_forward(&words, i) else {
-                    i += 1;
-                    continue;
-                };
+            for run in sentence_runs {
+                let position = run.position + offset;
                 let people_before = people.len();
-                let name_tokens: Vec<&str> = (a..b)
-                    .map(|k| toks[k].text(text))
-                    .filter(|t| *t != ".")
-                    .map(|t| t.trim_end_matches("'s").trim_end_matches("’s"))
-                    .collect();
-                let titled = a > i || (i > 0 && is_name_title(toks[i - 1].text(text)));
-                let organisation = name_tokens.iter().any(|t| is_organisation_word(t));
-                let real_words = name_tokens
-                    .iter()
-                    .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase))
-                    .count();
+                let subject = !person_seen && (!run_seen || run.acts_as_person);
+                let tokens = || run.name_tokens.iter().map(|t| t.to_lowercase()).collect();
                 // A surname alone ("Okoye told reporters") after its full form stands for it.
-                let known_surname = (real_words == 1 && !titled && !organisation)
+                let known_surname = (run.real_words == 1 && !run.titled && !run.organisation)
                     .then(|| {
-                        name_tokens
+                        run.name_tokens
                             .last()
                             .and_then(|t| known_full.get(&t.to_lowercase()))
                     })
                     .flatten()
                     .cloned();
                 if let Some(full) = known_surname {
-                    let position = toks[a].span.start;
                     people.push(NamedPerson {
                         quoted: inside(quoted, position),
                         position,
-                        tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
+                        tokens: tokens(),
                         full,
                         titles: Vec::new(),
-                        sentence_subject: !person_seen && (!run_seen || acts_as_person(&words, b)),
+                        sentence_subject: subject,
                     });
-                } else if !organisation
-                    && (real_words >= 2 || titled || (real_words == 1 && acts_as_person(&words, b)))
-                    && real_words <= 5
-                    && !w.is_empty()
+                } else if !run.organisation
+                    && (run.real_words >= 2
+                        || run.titled
+                        || (run.real_words == 1 && run.acts_as_person))
+                    && run.real_words <= 5
                 {
-                    let mut titles: Vec<String> = Vec::new();
-                    // Title words before the run ("port director", "Foreign Minister").
-                    let mut k = i;
-                    while k > 0 && i - k < 4 {
-                        let t = toks[k - 1].text(text);
-                        if toks[k - 1].kind != crate::text::TokenKind::Word
-                            || is_reporting_verb(t)
-                            || crate::knowledge::is_function_word(t)
-                        {
-                            break;
-                        }
-                        titles.push(t.to_lowercase());
-                        k -= 1;
-                    }
-                    titles.extend(toks[i..a].iter().map(|t| t.text(text).to_lowercase()));
-                    // An appositive after it: "Jane Roe, the port director,".
-                    if toks.get(b).is_some_and(|t| t.text(text) == ",") {
-                        for t in toks.iter().skip(b + 1).take(8) {
-                            let tw = t.text(text);
-                            if matches!(tw, "," | "." | ";") {
-                                break;
-                            }
-                            titles.push(tw.to_lowercase());
-                        }
-                    }
-                    let full = join_name(&name_tokens, text, &words, a, b);
-                    let position = toks[a].span.start;
-                    if let Some(last) = name_tokens.last() {
+                    if let Some(last) = run.name_tokens.last() {
                         let longer = known_full
                             .get(&last.to_lowercase())
-                            .is_none_or(|k| k.split_whitespace().count() <= name_tokens.len());
+                            .is_none_or(|k| k.split_whitespace().count() <= run.name_tokens.len());
                         if longer {
-                            known_full.insert(last.to_lowercase(), full.clone());
+                            known_full.insert(last.to_lowercase(), run.full.clone());
                         }
                     }
                     people.push(NamedPerson {
                         quoted: inside(quoted, position),
                         position,
-                        tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
-                        full,
-                        titles: titles.iter().map(|t| noun_lemma(t)).collect(),
-                        sentence_subject: !person_seen && (!run_seen || acts_as_person(&words, b)),
+                        tokens: tokens(),
+                        full: run.full.clone(),
+                        titles: run.titles.clone(),
+                        sentence_subject: subject,
                     });
                 }
                 person_seen |= people.len() > people_before;
                 run_seen = true;
-                i = b.max(i + 1);
             }
         }
         let mut by_surname: std::collections::HashMap<String, Surname> =
@@ -703,6 +662,95 @@ fn acts_as_person(words: &Words, b: usize) -> bool {
         fillers += 1;
     }
     is_reporting_verb(at(j)) && !crate::knowledge::is_noun_like_reporting_verb(at(j))
+}
+
+/// A capitalised run in a sentence that may name a person, with what `NameTable` needs to
+/// decide whether it does. It depends on the sentence alone, so incremental callers keep it.
+#[derive(Debug, Clone)]
+pub struct NameRun {
+    /// Byte offset of the run's first token.
+    pub position: usize,
+    /// As written, possessives and initials' dots dropped.
+    name_tokens: Vec<String>,
+    /// A title word precedes it ("Mayor Alma Brekke").
+    titled: bool,
+    organisation: bool,
+    /// Tokens longer than one letter, or all capitals.
+    real_words: usize,
+    /// It speaks or takes a "who" clause.
+    acts_as_person: bool,
+    /// Lemmas of the title words around it ("port", "director").
+    titles: Vec<String>,
+    /// The name as written ("John F. Kennedy").
+    full: String,
+}
+
+/// The name runs of sentence `sentence` of `seg`, in order.
+pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
+    let Some(sentence) = seg.sentences.get(sentence) else {
+        return Vec::new();
+    };
+    let text = seg.masked.as_str();
+    let words = Words::new(text, sentence.span);
+    let toks = &words.tokens;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let w = toks[i].text(text);
+        if !toks[i].is_capitalized(text) || w.is_empty() {
+            i += 1;
+            continue;
+        }
+        let Some((a, b)) = name_run_forward(&words, i) else {
+            i += 1;
+            continue;
+        };
+        let name_tokens: Vec<&str> = (a..b)
+            .map(|k| toks[k].text(text))
+            .filter(|t| *t != ".")
+            .map(|t| t.trim_end_matches("'s").trim_end_matches("’s"))
+            .collect();
+        let mut titles: Vec<String> = Vec::new();
+        // Title words before the run ("port director", "Foreign Minister").
+        let mut k = i;
+        while k > 0 && i - k < 4 {
+            let t = toks[k - 1].text(text);
+            if toks[k - 1].kind != crate::text::TokenKind::Word
+                || is_reporting_verb(t)
+                || crate::knowledge::is_function_word(t)
+            {
+                break;
+            }
+            titles.push(t.to_lowercase());
+            k -= 1;
+        }
+        titles.extend(toks[i..a].iter().map(|t| t.text(text).to_lowercase()));
+        // An appositive after it: "Jane Roe, the port director,".
+        if toks.get(b).is_some_and(|t| t.text(text) == ",") {
+            for t in toks.iter().skip(b + 1).take(8) {
+                let tw = t.text(text);
+                if matches!(tw, "," | "." | ";") {
+                    break;
+                }
+                titles.push(tw.to_lowercase());
+            }
+        }
+        out.push(NameRun {
+            position: toks[a].span.start,
+            titled: a > i || (i > 0 && is_name_title(toks[i - 1].text(text))),
+            organisation: name_tokens.iter().any(|t| is_organisation_word(t)),
+            real_words: name_tokens
+                .iter()
+                .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase))
+                .count(),
+            acts_as_person: acts_as_person(&words, b),
+            titles: titles.iter().map(|t| noun_lemma(t)).collect(),
+            full: join_name(&name_tokens, text, &words, a, b),
+            name_tokens: name_tokens.iter().map(|t| t.to_string()).collect(),
+        });
+        i = b.max(i + 1);
+    }
+    out
 }
 
 fn inside(sorted_spans: &[Span], position: usize) -> bool {

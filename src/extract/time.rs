@@ -67,18 +67,26 @@ pub fn find_times(seg: &Segmented, sentence: usize) -> Vec<TimeMention> {
 /// The zone a document declares for all its times ("All times are GMT.", "All times local"),
 /// which stands for `Zone::Unspecified` in that document.
 pub fn stated_zone(seg: &Segmented) -> Option<Zone> {
-    seg.sentences.iter().find_map(|s| {
-        let w = Words::new(&seg.masked, s.span);
-        (1..w.len()).find_map(|i| {
-            if w.lower(i - 1) != "all" || w.lower(i) != "times" {
-                return None;
-            }
-            let mut k = i + 1;
-            while matches!(w.lower(k), "are" | "is" | "in" | "given" | "shown" | "listed" | "quoted" | "expressed" | ":") {
-                k += 1;
-            }
-            zone_after(&w, k).map(|(zone, _)| zone)
-        })
+    (0..seg.sentences.len()).find_map(|i| stated_zone_in(seg, i))
+}
+
+/// `stated_zone` for one sentence, so an incremental caller can remember it per paragraph.
+pub fn stated_zone_in(seg: &Segmented, sentence: usize) -> Option<Zone> {
+    let s = seg.sentences.get(sentence)?;
+    // Tokenizing every sentence to look for two words is most of this function's cost.
+    if !s.span.slice(&seg.masked).to_ascii_lowercase().contains("times") {
+        return None;
+    }
+    let w = Words::new(&seg.masked, s.span);
+    (1..w.len()).find_map(|i| {
+        if w.lower(i - 1) != "all" || w.lower(i) != "times" {
+            return None;
+        }
+        let mut k = i + 1;
+        while matches!(w.lower(k), "are" | "is" | "in" | "given" | "shown" | "listed" | "quoted" | "expressed" | ":") {
+            k += 1;
+        }
+        zone_after(&w, k).map(|(zone, _)| zone)
     })
 }
 

@@ -1,8 +1,11 @@
 //! The fact base: what the corpus says, with provenance, and the same analysis for drafts.
 
+mod incremental;
 mod people;
 mod relevance;
 mod unresolved;
+
+pub use incremental::ParagraphMemo;
 
 pub use people::{spelling_variants as people_spelling_variants, People, Person, PersonId};
 
@@ -12,7 +15,7 @@ use crate::extract::events::{adjective_duration_event, clause_around, event_kind
 use crate::extract::names::{find_names, Lexicon, NameMention};
 use crate::extract::number::{find_counts_beside, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
-use crate::extract::quotes::{find_quotes, Quote};
+use crate::extract::quotes::{find_quotes, find_quotes_with, Quote};
 use crate::extract::roles::Role;
 use crate::extract::time::{find_times, TimeMention};
 use crate::text::{tokenize, Segmented, Span, TextKind, TokenKind};
@@ -45,46 +48,55 @@ pub struct Located<T> {
 
 /// Run every extractor on a document.
 pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
+    analyze_with(text, kind, lexicon, None)
+}
+
+/// `analyze` for a document analysed again after an edit: paragraphs whose text did not change
+/// reuse their facts from `memo` (see `incremental`). `lexicon_id` names the lexicon; a
+/// different one starts the memo afresh. The result is the same as `analyze`'s.
+pub fn analyze_incremental(text: &str, kind: TextKind, lexicon: &dyn Lexicon, lexicon_id: u64, memo: &mut ParagraphMemo) -> Analysis {
+    analyze_with(text, kind, lexicon, Some((memo, lexicon_id)))
+}
+
+fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, memo: Option<(&mut ParagraphMemo, u64)>) -> Analysis {
     let seg = Segmented::new(text, kind);
     let mut names = Vec::new();
     let mut delegations = Vec::new();
     let mut times = Vec::new();
     let mut counts = Vec::new();
-    for i in 0..seg.sentences.len() {
-        let sentence_names = find_names(&seg, i, lexicon);
-        for mut d in find_delegations(&seg, i, &sentence_names) {
-            d.name += names.len();
-            delegations.push(d);
-        }
-        names.extend(sentence_names);
-        let mut broad = event_kinds(&seg, seg.sentences[i].span);
-        // "It lasted three hours": the event is the one the previous sentence named.
-        let inherited = if broad.is_empty() && refers_back_to_event(&seg, i) && i > 0 && seg.sentences[i - 1].paragraph + 1 >= seg.sentences[i].paragraph {
-            event_kinds(&seg, seg.sentences[i - 1].span)
-        } else {
-            EventKinds::default()
-        };
-        if broad.is_empty() {
-            broad = inherited;
-        }
-        let sentence_times = find_times(&seg, i);
-        for c in find_counts_beside(&seg, i, &sentence_times) {
-            let events = event_kinds(&seg, clause_around(&seg, i, c.span));
-            counts.push(Located { fact: c, sentence: i, events, broad });
-        }
-        for t in sentence_times {
-            let mut events = event_kinds(&seg, clause_around(&seg, i, t.span));
-            if events.is_empty() {
-                events = inherited;
+    let mut zone = None;
+    let mut round = memo.map(|(m, id)| m.begin(id));
+    let memoised = round.is_some();
+    // Each paragraph's remembered name runs and where the paragraph starts.
+    let mut runs: Vec<(std::sync::Arc<incremental::ParagraphFacts>, usize)> = Vec::new();
+    let mut first = 0;
+    for p in 0..seg.paragraphs.len() {
+        let end = first + seg.sentences[first..].iter().take_while(|s| s.paragraph == p).count();
+        let extract = || extract_sentences(&seg, first..end, lexicon, memoised);
+        match &mut round {
+            Some(round) => {
+                let facts = round.paragraph(&seg, p, first, extract);
+                incremental::place(&facts, seg.paragraphs[p].start, first, &mut names, &mut delegations, &mut times, &mut counts);
+                zone = zone.or_else(|| facts.stated_zone.clone());
+                runs.push((facts, seg.paragraphs[p].start));
             }
-            if let Some(own) = adjective_duration_event(&seg, i, t.span) {
-                events = own.into_iter().collect();
+            None => {
+                let facts = extract();
+                delegations.extend(facts.delegations.into_iter().map(|mut d| {
+                    d.name += names.len();
+                    d
+                }));
+                names.extend(facts.names);
+                times.extend(facts.times);
+                counts.extend(facts.counts);
+                zone = zone.or(facts.stated_zone);
             }
-            times.push(Located { fact: t, sentence: i, events, broad });
         }
+        first = end;
     }
+    drop(round);
     // "All times GMT": a zone stated once stands for every time given without one.
-    if let Some(zone) = crate::extract::time::stated_zone(&seg) {
+    if let Some(zone) = zone {
         for t in &mut times {
             if let crate::extract::time::TimeValue::Clock { zone: z @ crate::extract::time::Zone::Unspecified, .. } = &mut t.fact.value {
                 *z = zone.clone();
@@ -93,8 +105,58 @@ pub fn analyze(text: &str, kind: TextKind, lexicon: &dyn Lexicon) -> Analysis {
     }
     let places = find_places(&seg, &names);
     let place_events = places.iter().map(|p| seg.sentences.get(p.sentence).map(|s| event_kinds(&seg, s.span)).unwrap_or_default()).collect();
-    let quotes = find_quotes(&seg);
+    let quotes = if memoised {
+        find_quotes_with(&seg, || runs.iter().flat_map(|(f, start)| f.name_runs.iter().map(|r| (std::borrow::Cow::Borrowed(r.as_slice()), *start))).collect())
+    } else {
+        find_quotes(&seg)
+    };
     Analysis { seg, names, delegations, places, place_events, quotes, times, counts }
+}
+
+/// The sentence-level facts of sentences `range` of `seg` (one paragraph), with absolute spans.
+/// `name_runs` adds each sentence's runs for quote attribution.
+fn extract_sentences(seg: &Segmented, range: std::ops::Range<usize>, lexicon: &dyn Lexicon, name_runs: bool) -> incremental::ParagraphFacts {
+    let mut out = incremental::ParagraphFacts::default();
+    for i in range {
+        let sentence_names = find_names(seg, i, lexicon);
+        for mut d in find_delegations(seg, i, &sentence_names) {
+            d.name += out.names.len();
+            out.delegations.push(d);
+        }
+        out.names.extend(sentence_names);
+        let mut broad = event_kinds(seg, seg.sentences[i].span);
+        // "It lasted three hours": the event is the one the previous sentence named.
+        let inherited = if broad.is_empty() && refers_back_to_event(seg, i) && i > 0 && seg.sentences[i - 1].paragraph + 1 >= seg.sentences[i].paragraph {
+            event_kinds(seg, seg.sentences[i - 1].span)
+        } else {
+            EventKinds::default()
+        };
+        if broad.is_empty() {
+            broad = inherited;
+        }
+        let sentence_times = find_times(seg, i);
+        for c in find_counts_beside(seg, i, &sentence_times) {
+            let events = event_kinds(seg, clause_around(seg, i, c.span));
+            out.counts.push(Located { fact: c, sentence: i, events, broad });
+        }
+        for t in sentence_times {
+            let mut events = event_kinds(seg, clause_around(seg, i, t.span));
+            if events.is_empty() {
+                events = inherited;
+            }
+            if let Some(own) = adjective_duration_event(seg, i, t.span) {
+                events = own.into_iter().collect();
+            }
+            out.times.push(Located { fact: t, sentence: i, events, broad });
+        }
+        if out.stated_zone.is_none() {
+            out.stated_zone = crate::extract::time::stated_zone_in(seg, i);
+        }
+        if name_runs {
+            out.name_runs.push(crate::extract::quotes::name_runs(seg, i));
+        }
+    }
+    out
 }
 
 /// Does the sentence open with a pronoun and an event verb ("It lasted", "They began")?
@@ -232,6 +294,8 @@ pub struct FactBase {
     /// Every word form in the corpus, as written (possessives stripped).
     pub vocabulary: HashSet<String>,
     relevance: relevance::Index,
+    /// Unique per build, so what was remembered under one fact base is not used with another.
+    pub id: u64,
 }
 
 impl FactBase {
@@ -257,7 +321,9 @@ impl FactBase {
         // Built last: analysing does not need it, and by now pass 1's memory is free to reuse.
         let vocabulary = word_forms(&docs, |_| true);
         let relevance = relevance::Index::build(&docs, &lexicon);
-        FactBase { docs, facts, people, lexicon, vocabulary, relevance }
+        static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let id = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        FactBase { docs, facts, people, lexicon, vocabulary, relevance, id }
     }
 
     /// How many facts the corpus gave: person mentions, delegations, places, quotes, times, counts.

@@ -75,6 +75,9 @@ struct DocEntry {
     /// Also remembers the (version, engine generation) last published, so a re-check that
     /// changes nothing is not sent twice.
     publish: tokio::sync::Mutex<Option<(i32, u64)>>,
+    /// What the last check of this document can lend the next: an edit re-extracts only the
+    /// paragraphs it touched.
+    memo: Arc<Mutex<crate::check::DraftMemo>>,
 }
 
 /// An opened document is not being typed in: nothing to wait out.
@@ -112,6 +115,7 @@ impl DocEntry {
         DocEntry {
             state: Mutex::new(DocState { rope, version, analysis: None, in_flight: None, facts: None, pending: None, last_change: long_ago() }),
             publish: tokio::sync::Mutex::new(None),
+            memo: Arc::default(),
         }
     }
     fn lock(&self) -> std::sync::MutexGuard<'_, DocState> {
@@ -288,7 +292,7 @@ impl Inner {
                 }
             }
         };
-        let analysis = cell.get_or_try_init(|| self.check(snap.clone(), engine)).await?.clone();
+        let analysis = cell.get_or_try_init(|| self.check(snap.clone(), engine, entry.memo.clone())).await?.clone();
         let mut st = entry.lock();
         if st.version == snap.version {
             st.analysis = Some(analysis.clone());
@@ -299,7 +303,7 @@ impl Inner {
         Ok(Some(analysis))
     }
 
-    async fn check(&self, snap: Snapshot, engine: Arc<Engine>) -> Result<Arc<Analysis>> {
+    async fn check(&self, snap: Snapshot, engine: Arc<Engine>, memo: Arc<Mutex<crate::check::DraftMemo>>) -> Result<Arc<Analysis>> {
         let permit = self.checks.clone().acquire_owned().await.map_err(|_| Error::internal_error())?;
         let text = Arc::new(snap.rope.to_string());
         let (t, e) = (text.clone(), engine.clone());
@@ -307,7 +311,13 @@ impl Inner {
         let findings = blocking("check", move || {
             let _permit = permit;
             let started = std::time::Instant::now();
-            let mut findings = crate::check::check_draft(&e.facts, &t, &e.config);
+            // A panic mid-check may leave the memo half-updated; start it afresh then.
+            let mut memo = memo.lock().unwrap_or_else(|p| {
+                let mut m = p.into_inner();
+                *m = crate::check::DraftMemo::default();
+                m
+            });
+            let mut findings = crate::check::check_draft_again(&e.facts, &t, &e.config, &mut memo);
             tracing::debug!(version, findings = findings.len(), ms = started.elapsed().as_secs_f64() * 1000.0, "checked");
             // Rules the writer switched off stay off even if a rule forgets to ask.
             findings.retain(|f| e.config.severity(f.rule).is_some());

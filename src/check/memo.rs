@@ -1,0 +1,115 @@
+//! What one document's checks remember for the next check of it, while a writer types.
+//!
+//! Everything here is a pure function of its key and the fact base, so a check that finds an
+//! answer here gives the same findings as one that computes it; a new fact base clears it all.
+//! Each store keeps only what the last two checks used, so a long session does not grow it.
+
+use crate::facts::ParagraphMemo;
+use std::collections::{HashMap, HashSet};
+use std::hash::Hash;
+use std::sync::{Arc, Mutex};
+
+#[derive(Default)]
+pub struct DraftMemo {
+    pub(super) paragraphs: ParagraphMemo,
+    pub(super) shared: Arc<RuleMemo>,
+}
+
+impl DraftMemo {
+    /// Paragraphs the last check had to extract afresh.
+    pub fn paragraphs_extracted(&self) -> usize {
+        self.paragraphs.last_misses
+    }
+
+    /// Called before each check, with the fact base it runs against.
+    pub(super) fn begin(&mut self, fact_base_id: u64) {
+        let mut fb = lock(&self.shared.fact_base);
+        let stale = *fb != Some(fact_base_id);
+        *fb = Some(fact_base_id);
+        lock(&self.shared.words).next_round(stale);
+        lock(&self.shared.quotes).next_round(stale);
+    }
+}
+
+/// What the rules look up while they run (shared with the `Context` they see).
+#[derive(Default)]
+pub struct RuleMemo {
+    fact_base: Mutex<Option<u64>>,
+    /// Sentence text → its content words (see `number_mismatch::content_words`).
+    words: Mutex<Rounds<String, Arc<HashSet<String>>>>,
+    /// A draft quote's words and the relevant documents → where the sources have them.
+    quotes: Mutex<Rounds<(Vec<String>, Vec<usize>), Arc<QuoteHits>>>,
+}
+
+impl RuleMemo {
+    pub fn words(&self, text: &str, compute: impl FnOnce(&str) -> HashSet<String>) -> Arc<HashSet<String>> {
+        let mut words = lock(&self.words);
+        if let Some(w) = words.get(text) {
+            return w;
+        }
+        let w = Arc::new(compute(text));
+        words.insert(text.to_string(), w.clone());
+        w
+    }
+
+    pub fn quote_hits(&self, words: &[String], relevant: &[usize], compute: impl FnOnce() -> QuoteHits) -> Arc<QuoteHits> {
+        let key = (words.to_vec(), relevant.to_vec());
+        if let Some(h) = lock(&self.quotes).get(&key) {
+            return h;
+        }
+        let h = Arc::new(compute());
+        lock(&self.quotes).insert(key, h.clone());
+        h
+    }
+}
+
+/// Where the sources have a draft quote: (document, index into its quotes).
+#[derive(Default)]
+pub struct QuoteHits {
+    pub verbatim: Vec<(usize, usize)>,
+    /// With the share of the draft's words in order, and the words only one side has.
+    pub near: Vec<(usize, usize, f64, Vec<String>, Vec<String>)>,
+}
+
+/// A map that forgets what two consecutive rounds did not use.
+struct Rounds<K, V> {
+    current: HashMap<K, V>,
+    previous: HashMap<K, V>,
+}
+
+impl<K, V> Default for Rounds<K, V> {
+    fn default() -> Self {
+        Rounds { current: HashMap::new(), previous: HashMap::new() }
+    }
+}
+
+impl<K: Hash + Eq, V: Clone> Rounds<K, V> {
+    fn next_round(&mut self, forget_all: bool) {
+        self.previous = std::mem::take(&mut self.current);
+        if forget_all {
+            self.previous.clear();
+        }
+    }
+
+    fn get<Q>(&mut self, key: &Q) -> Option<V>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        if let Some(v) = self.current.get(key) {
+            return Some(v.clone());
+        }
+        let (k, v) = self.previous.remove_entry(key)?;
+        self.current.insert(k, v.clone());
+        Some(v)
+    }
+
+    fn insert(&mut self, key: K, value: V) {
+        self.current.insert(key, value);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    // Poisoned only by a panic in a compute function; the maps themselves stay whole.
+    m.lock().unwrap_or_else(|p| p.into_inner())
+}

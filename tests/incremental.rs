@@ -1,0 +1,110 @@
+//! A draft checked again after each edit, reusing what the last check remembered, must give
+//! exactly the findings of a fresh check of the same text.
+
+use copydesk::check::{check_draft_again, DraftMemo};
+use copydesk::corpus::load::load_paths;
+use copydesk::{check_draft, Config, FactBase};
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn cases() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases")
+}
+
+fn fact_base() -> &'static FactBase {
+    static FB: OnceLock<FactBase> = OnceLock::new();
+    FB.get_or_init(|| FactBase::build(load_paths(&[cases().join("corpus-port-strike")]).expect("corpus loads").docs))
+}
+
+/// Every test draft, one after another, so edits can join and split their paragraphs.
+fn drafts() -> String {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(cases()).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "md") && !p.ends_with("README.md")).collect();
+    names.sort();
+    names.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect::<Vec<_>>().join("\n\n")
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(usize, String),
+    Delete(usize, usize),
+}
+
+fn edit_strategy() -> impl Strategy<Value = Edit> {
+    let insert_text = prop::sample::select(vec!["a", " ", "\n", "\n\n", "\"", "“", "”", ".", " said ", "Friday", "3", "30", " at 9.30 a.m. ", "# ", "All times GMT. ", "It lasted two hours. ", "é", "—"]);
+    prop_oneof![
+        (any::<prop::sample::Index>(), insert_text).prop_map(|(i, t)| Edit::Insert(i.index(1 << 20), t.to_string())),
+        (any::<prop::sample::Index>(), 1usize..40).prop_map(|(i, n)| Edit::Delete(i.index(1 << 20), n)),
+    ]
+}
+
+/// The first finding that differs between two checks, for a readable failure.
+fn first_difference(a: &[copydesk::Finding], b: &[copydesk::Finding]) -> Option<String> {
+    if a.len() != b.len() {
+        return Some(format!("{} findings against {}", a.len(), b.len()));
+    }
+    a.iter().zip(b).map(|(x, y)| (format!("{x:?}"), format!("{y:?}"))).find(|(x, y)| x != y).map(|(x, y)| format!("{x}\n  instead of\n{y}"))
+}
+
+fn apply(text: &mut String, edit: &Edit) {
+    let boundary = |text: &str, mut i: usize| {
+        i %= text.len() + 1;
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    match edit {
+        Edit::Insert(at, s) => {
+            let at = boundary(text, *at);
+            text.insert_str(at, s);
+        }
+        Edit::Delete(at, n) => {
+            let at = boundary(text, *at);
+            let end = boundary(text, (at + n).min(text.len()));
+            text.replace_range(at..end.max(at), "");
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    #[test]
+    fn incremental_checks_equal_fresh_checks(edits in prop::collection::vec(edit_strategy(), 1..30)) {
+        let fb = fact_base();
+        let config = Config::default();
+        let mut text = drafts();
+        let mut memo = DraftMemo::default();
+        check_draft_again(fb, &text, &config, &mut memo);
+        for e in &edits {
+            apply(&mut text, e);
+            let again = check_draft_again(fb, &text, &config, &mut memo);
+            let fresh = check_draft(fb, &text, &config);
+            let difference = first_difference(&again, &fresh);
+            prop_assert!(difference.is_none(), "after {:?}: {}", e, difference.unwrap_or_default());
+        }
+    }
+}
+
+#[test]
+fn an_edit_in_one_paragraph_extracts_only_around_it() {
+    let fb = fact_base();
+    let config = Config::default();
+    let mut text = drafts();
+    let mut memo = DraftMemo::default();
+    check_draft_again(fb, &text, &config, &mut memo);
+    let everything = memo.paragraphs_extracted();
+    assert!(everything > 20, "the drafts have many paragraphs ({everything})");
+    check_draft_again(fb, &text, &config, &mut memo);
+    assert_eq!(memo.paragraphs_extracted(), 0, "nothing changed");
+    let middle = text.len() / 2;
+    let at = (middle..text.len()).find(|&i| text[i..].starts_with(' ')).unwrap();
+    text.insert_str(at, " reportedly");
+    let again = check_draft_again(fb, &text, &config, &mut memo);
+    // The edited paragraph, and the next one when the edit touched its last sentence.
+    assert!((1..=2).contains(&memo.paragraphs_extracted()), "{}", memo.paragraphs_extracted());
+    let fresh = check_draft(fb, &text, &config);
+    assert!(!fresh.is_empty());
+    assert_eq!(first_difference(&again, &fresh), None);
+}
