@@ -37,8 +37,10 @@ pub struct RuleMemo {
     fact_base: Mutex<Option<u64>>,
     /// Sentence text → its content words (see `number_mismatch::content_words`).
     words: Mutex<Rounds<String, Arc<HashSet<String>>>>,
-    /// A draft quote's words and the relevant documents → where the sources have them.
-    quotes: Mutex<Rounds<(Vec<String>, Vec<usize>), Arc<QuoteHits>>>,
+    /// A draft quote's text → its words and where the relevant sources have them.
+    quotes: Mutex<Rounds<String, Arc<QuoteHits>>>,
+    /// The relevant documents the remembered quote lookups searched.
+    relevant: Mutex<Vec<usize>>,
 }
 
 impl RuleMemo {
@@ -52,20 +54,28 @@ impl RuleMemo {
         w
     }
 
-    pub fn quote_hits(&self, words: &[String], relevant: &[usize], compute: impl FnOnce() -> QuoteHits) -> Arc<QuoteHits> {
-        let key = (words.to_vec(), relevant.to_vec());
-        if let Some(h) = lock(&self.quotes).get(&key) {
+    /// Where the `relevant` sources have the draft quote `text`.
+    pub fn quote_hits(&self, text: &str, relevant: &[usize], compute: impl FnOnce() -> QuoteHits) -> Arc<QuoteHits> {
+        {
+            let mut searched = lock(&self.relevant);
+            if searched.as_slice() != relevant {
+                *searched = relevant.to_vec();
+                lock(&self.quotes).next_round(true);
+            }
+        }
+        if let Some(h) = lock(&self.quotes).get(text) {
             return h;
         }
         let h = Arc::new(compute());
-        lock(&self.quotes).insert(key, h.clone());
+        lock(&self.quotes).insert(text.to_string(), h.clone());
         h
     }
 }
 
-/// Where the sources have a draft quote: (document, index into its quotes).
+/// A draft quote's words and where the sources have them: (document, index into its quotes).
 #[derive(Default)]
 pub struct QuoteHits {
+    pub words: Vec<String>,
     pub verbatim: Vec<(usize, usize)>,
     /// With the share of the draft's words in order, and the words only one side has.
     pub near: Vec<(usize, usize, f64, Vec<String>, Vec<String>)>,

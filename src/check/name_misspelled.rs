@@ -22,7 +22,8 @@ fn close(a: &str, b: &str) -> bool {
 pub fn check(cx: &Context) -> Vec<Finding> {
     let fb = cx.fb;
     // Only people the relevant sources mention can be what the writer meant.
-    let mentioned: HashSet<PersonId> = cx.relevant.iter().flat_map(|&d| fb.facts[d].mentions.iter().map(|m| m.0)).collect();
+    // Ordered, so that which person a shared spelling is reported for never depends on hashing.
+    let mentioned: std::collections::BTreeSet<PersonId> = cx.relevant.iter().flat_map(|&d| fb.facts[d].mentions.iter().map(|m| m.0)).collect();
     let mut out = Vec::new();
     for (i, n) in cx.draft.names.iter().enumerate() {
         if n.kind == NameKind::Thing || cx.persons[i].is_some() || cx.is_heading(n.sentence) {
@@ -54,10 +55,12 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             if distinct.len() != 1 {
                 continue;
             }
-            let (p, known) = &candidates[0];
-            let person = &fb.people.persons[*p as usize];
+            let known = &candidates[0].1;
+            let people: Vec<PersonId> = candidates.iter().map(|c| c.0).collect();
+            let names: Vec<&str> = people.iter().filter_map(|&p| fb.people.get(p)).map(|p| p.name.as_str()).collect();
+            let people = &people;
             let evidence = fb.facts.iter().enumerate().filter(|(d, _)| cx.relevant.contains(d)).flat_map(|(d, f)| {
-                f.mentions.iter().filter(|m| m.0 == *p).take(1).filter_map(move |m| {
+                f.mentions.iter().filter(|m| people.contains(&m.0)).take(1).filter_map(move |m| {
                     let s = f.sentences.iter().find(|s| s.contains(m.1))?;
                     Some((d, *s))
                 })
@@ -65,7 +68,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             let evidence: Vec<_> = evidence.take(3).map(|(d, s)| fb.evidence(d, s)).collect();
             let span = Span::new(start, start + w.len());
             out.push(
-                Finding::new(Rule::NameMisspelled, span, format!("“{w}” is not a spelling the sources use: they write “{known}” ({})", person.name))
+                Finding::new(Rule::NameMisspelled, span, format!("“{w}” is not a spelling the sources use: they write “{known}” ({})", names.join(" or ")))
                     .with_evidence(evidence)
                     .with_fix(format!("Change to “{known}”"), span, known.clone()),
             );

@@ -85,8 +85,8 @@ pub fn match_quotes<'a>(cx: &Context<'a>) -> Vec<QuoteMatch<'a>> {
     let fb = cx.fb;
     let mut out = Vec::new();
     for q in &cx.draft.quotes {
-        let words = quote_words(&q.text);
-        if words.is_empty() {
+        let hits = cx.memo.quote_hits(&q.text, &cx.relevant, || find_in_sources(cx, quote_words(&q.text)));
+        if hits.words.is_empty() {
             continue;
         }
         let said = match &q.speaker {
@@ -95,7 +95,6 @@ pub fn match_quotes<'a>(cx: &Context<'a>) -> Vec<QuoteMatch<'a>> {
             Some(s) if s.from_earlier_paragraph => Said::Floating(cx.speaker_person(s)),
             Some(s) => Said::Person(cx.speaker_person(s)),
         };
-        let hits = cx.memo.quote_hits(&words, &cx.relevant, || find_in_sources(cx, &words));
         let verbatim = hits.verbatim.iter().filter_map(|&(d, i)| Some((d, fb.facts.get(d)?.quotes.get(i)?))).collect();
         let mut near: Vec<Near> = hits
             .near
@@ -106,29 +105,33 @@ pub fn match_quotes<'a>(cx: &Context<'a>) -> Vec<QuoteMatch<'a>> {
             })
             .collect();
         near.sort_by(|a, b| b.ratio.total_cmp(&a.ratio));
-        out.push(QuoteMatch { quote: q.clone(), words, said, verbatim, near });
+        out.push(QuoteMatch { quote: q.clone(), words: hits.words.clone(), said, verbatim, near });
     }
     out
 }
 
 /// Where the relevant sources have the quote `words`, verbatim or nearly.
-fn find_in_sources(cx: &Context, words: &[String]) -> super::memo::QuoteHits {
-    let mut hits = super::memo::QuoteHits::default();
+fn find_in_sources(cx: &Context, words: Vec<String>) -> super::memo::QuoteHits {
+    let mut hits = super::memo::QuoteHits { words, ..Default::default() };
+    let words = &hits.words;
     let run = QuoteWords::new(words);
+    let (mut verbatim, mut near) = (Vec::new(), Vec::new());
     for &d in &cx.relevant {
         for (i, sq) in cx.fb.facts[d].quotes.iter().enumerate() {
             if sq.words.contains_run(&run) {
-                hits.verbatim.push((d, i));
+                verbatim.push((d, i));
             } else if words.len() >= 4 {
                 let source_words: Vec<&str> = sq.words.iter().collect();
                 let (common, draft_only, source_only) = align(words, &source_words);
                 let ratio = common as f64 / words.len() as f64;
                 if ratio >= 0.6 && common >= 3 {
-                    hits.near.push((d, i, ratio, draft_only, source_only));
+                    near.push((d, i, ratio, draft_only, source_only));
                 }
             }
         }
     }
+    hits.verbatim = verbatim;
+    hits.near = near;
     hits
 }
 

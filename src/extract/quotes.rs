@@ -60,10 +60,10 @@ pub fn find_quotes_with<'r>(seg: &Segmented, runs: impl FnOnce() -> Vec<(Cow<'r,
     let pieces = scan_quote_pieces(seg);
     let text = seg.masked.as_str();
     let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
+    let runs = if pieces.is_empty() { Vec::new() } else { runs() };
     let names = if pieces.is_empty() {
         NameTable::empty()
     } else {
-        let runs = runs();
         NameTable::build(runs.iter().map(|(r, offset)| (r.as_ref(), *offset)), &quoted)
     };
     let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
@@ -430,26 +430,27 @@ fn previous_paragraph_ends_with(seg: &Segmented, piece: &QuotePiece) -> bool {
 
 /// A person named in the document, with the title words written next to the name.
 #[derive(Debug, Clone)]
-struct NamedPerson {
+struct NamedPerson<'r> {
     position: usize,
-    full: String,
+    full: &'r str,
     /// Lower-case name tokens, for matching a surname-only mention.
-    tokens: Vec<String>,
+    tokens: &'r [String],
     /// Lower-case title words around the name ("port", "director").
-    titles: Vec<String>,
+    titles: &'r [String],
     /// The first name in its sentence: the likeliest subject, so the likeliest "he".
     sentence_subject: bool,
     /// Inside quotation marks.
     quoted: bool,
 }
 
-struct NameTable {
+/// Borrows from the name runs it was built from, so building it copies no strings.
+struct NameTable<'r> {
     /// In document order.
-    people: Vec<NamedPerson>,
+    people: Vec<NamedPerson<'r>>,
     /// Lower-case last name token → indices into `people`.
-    by_surname: std::collections::HashMap<String, Surname>,
+    by_surname: std::collections::HashMap<&'r str, Surname>,
     /// Lower-case surname → female (true) or male (false), when the document says so.
-    gender_by_surname: std::collections::HashMap<String, bool>,
+    gender_by_surname: std::collections::HashMap<&'r str, bool>,
 }
 
 #[derive(Default)]
@@ -460,13 +461,13 @@ struct Surname {
     fullest_so_far: Vec<usize>,
 }
 
-impl NameTable {
+impl<'r> NameTable<'r> {
     /// `quoted` (sorted, disjoint): names inside quotes are someone's words, not the
     /// writer's, so they are not antecedents for "he said". `runs` holds each sentence's
     /// `name_runs`, in order.
-    fn build<'r>(runs: impl Iterator<Item = (&'r [NameRun], usize)>, quoted: &[Span]) -> NameTable {
+    fn build(runs: impl Iterator<Item = (&'r [NameRun], usize)>, quoted: &[Span]) -> NameTable<'r> {
         let mut people = Vec::new();
-        let mut known_full: std::collections::HashMap<String, String> =
+        let mut known_full: std::collections::HashMap<&'r str, &'r str> =
             std::collections::HashMap::new();
         for (sentence_runs, offset) in runs {
             // The sentence's subject is its first person, unless a name-like modifier came
@@ -477,23 +478,18 @@ impl NameTable {
                 let position = run.position + offset;
                 let people_before = people.len();
                 let subject = !person_seen && (!run_seen || run.acts_as_person);
-                let tokens = || run.name_tokens.iter().map(|t| t.to_lowercase()).collect();
                 // A surname alone ("Okoye told reporters") after its full form stands for it.
                 let known_surname = (run.real_words == 1 && !run.titled && !run.organisation)
-                    .then(|| {
-                        run.name_tokens
-                            .last()
-                            .and_then(|t| known_full.get(&t.to_lowercase()))
-                    })
+                    .then(|| run.lower_tokens.last().and_then(|t| known_full.get(t.as_str())))
                     .flatten()
-                    .cloned();
+                    .copied();
                 if let Some(full) = known_surname {
                     people.push(NamedPerson {
                         quoted: inside(quoted, position),
                         position,
-                        tokens: tokens(),
+                        tokens: &run.lower_tokens,
                         full,
-                        titles: Vec::new(),
+                        titles: &[],
                         sentence_subject: subject,
                     });
                 } else if !run.organisation
@@ -502,20 +498,20 @@ impl NameTable {
                         || (run.real_words == 1 && run.acts_as_person))
                     && run.real_words <= 5
                 {
-                    if let Some(last) = run.name_tokens.last() {
+                    if let Some(last) = run.lower_tokens.last() {
                         let longer = known_full
-                            .get(&last.to_lowercase())
-                            .is_none_or(|k| k.split_whitespace().count() <= run.name_tokens.len());
+                            .get(last.as_str())
+                            .is_none_or(|k| k.split_whitespace().count() <= run.lower_tokens.len());
                         if longer {
-                            known_full.insert(last.to_lowercase(), run.full.clone());
+                            known_full.insert(last, &run.full);
                         }
                     }
                     people.push(NamedPerson {
                         quoted: inside(quoted, position),
                         position,
-                        tokens: tokens(),
-                        full: run.full.clone(),
-                        titles: run.titles.clone(),
+                        tokens: &run.lower_tokens,
+                        full: &run.full,
+                        titles: &run.titles,
                         sentence_subject: subject,
                     });
                 }
@@ -523,11 +519,11 @@ impl NameTable {
                 run_seen = true;
             }
         }
-        let mut by_surname: std::collections::HashMap<String, Surname> =
+        let mut by_surname: std::collections::HashMap<&'r str, Surname> =
             std::collections::HashMap::new();
         for (i, p) in people.iter().enumerate() {
             if let Some(last) = p.tokens.last() {
-                let entry = by_surname.entry(last.clone()).or_default();
+                let entry = by_surname.entry(last.as_str()).or_default();
                 let best = match entry.fullest_so_far.last() {
                     Some(&b) if people[b].tokens.len() >= p.tokens.len() => b,
                     _ => i,
@@ -543,7 +539,7 @@ impl NameTable {
                 .iter()
                 .find_map(|t| crate::knowledge::title_gender(t));
             if let (Some(g), Some(last)) = (gender, p.tokens.last()) {
-                gender_by_surname.entry(last.clone()).or_insert(g);
+                gender_by_surname.entry(last.as_str()).or_insert(g);
             }
         }
         NameTable {
@@ -553,7 +549,7 @@ impl NameTable {
         }
     }
 
-    fn empty() -> NameTable {
+    fn empty() -> NameTable<'r> {
         NameTable {
             people: Vec::new(),
             by_surname: std::collections::HashMap::new(),
@@ -568,7 +564,7 @@ impl NameTable {
             .map(|p| p.to_lowercase())
             .collect();
         let last = parts.last()?;
-        let same_surname = self.by_surname.get(last)?;
+        let same_surname = self.by_surname.get(last.as_str())?;
         // The fullest form up to each mention is precomputed, so a surname that occurs
         // thousands of times in a long document costs one binary search per lookup.
         let upto = same_surname
@@ -580,7 +576,7 @@ impl NameTable {
             } else {
                 *same_surname.fullest_so_far.last()?
             };
-            return self.people.get(best).map(|p| p.full.clone());
+            return self.people.get(best).map(|p| p.full.to_string());
         }
         let matches = |p: &&NamedPerson| parts.iter().all(|x| p.tokens.contains(x));
         let window = |range: &[usize]| -> Option<String> {
@@ -590,14 +586,14 @@ impl NameTable {
                 .filter_map(|&i| self.people.get(i))
                 .filter(matches)
                 .max_by_key(|p| p.tokens.len())
-                .map(|p| p.full.clone())
+                .map(|p| p.full.to_string())
         };
         window(&same_surname.entries[..upto]).or_else(|| window(&same_surname.entries))
     }
 
     /// People named before `position`, nearest first, within a window: an antecedent further
     /// back than a few hundred names is not one a reader would resolve to.
-    fn recent_before(&self, position: usize) -> impl Iterator<Item = &NamedPerson> {
+    fn recent_before(&self, position: usize) -> impl Iterator<Item = &NamedPerson<'r>> {
         let end = self.people.partition_point(|p| p.position < position);
         self.people[end.saturating_sub(RESOLUTION_WINDOW)..end]
             .iter()
@@ -606,12 +602,12 @@ impl NameTable {
 
     /// The antecedent of "he"/"she": the latest narrated sentence subject whose known gender
     /// (from an honorific or a gendered title anywhere in the document) does not clash.
-    fn latest_subject_before(&self, position: usize, female: Option<bool>) -> Option<&NamedPerson> {
+    fn latest_subject_before(&self, position: usize, female: Option<bool>) -> Option<&NamedPerson<'r>> {
         let compatible = |p: &&NamedPerson| {
             let known = p
                 .tokens
                 .last()
-                .and_then(|s| self.gender_by_surname.get(s))
+                .and_then(|s| self.gender_by_surname.get(s.as_str()))
                 .copied();
             !p.quoted && (female.is_none() || known.is_none() || known == female)
         };
@@ -623,7 +619,7 @@ impl NameTable {
     }
 
     /// The latest person introduced with the description's head word ("the port director").
-    fn by_title(&self, description: &[String], position: usize) -> Option<&NamedPerson> {
+    fn by_title(&self, description: &[String], position: usize) -> Option<&NamedPerson<'r>> {
         let head = description.last()?;
         // Nearest first, so among equal matches the latest person wins.
         self.recent_before(position)
@@ -670,8 +666,8 @@ fn acts_as_person(words: &Words, b: usize) -> bool {
 pub struct NameRun {
     /// Byte offset of the run's first token.
     pub position: usize,
-    /// As written, possessives and initials' dots dropped.
-    name_tokens: Vec<String>,
+    /// Lower case, possessives and initials' dots dropped.
+    lower_tokens: Vec<String>,
     /// A title word precedes it ("Mayor Alma Brekke").
     titled: bool,
     organisation: bool,
@@ -746,7 +742,7 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
             acts_as_person: acts_as_person(&words, b),
             titles: titles.iter().map(|t| noun_lemma(t)).collect(),
             full: join_name(&name_tokens, text, &words, a, b),
-            name_tokens: name_tokens.iter().map(|t| t.to_string()).collect(),
+            lower_tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
         });
         i = b.max(i + 1);
     }
@@ -791,7 +787,7 @@ fn speaker_for(seg: &Segmented, m: Mention, names: &NameTable) -> Speaker {
             let name = if singular {
                 names
                     .latest_subject_before(m.span.start, female)
-                    .map(|p| p.full.clone())
+                    .map(|p| p.full.to_string())
             } else {
                 None
             };
@@ -814,7 +810,7 @@ fn speaker_for(seg: &Segmented, m: Mention, names: &NameTable) -> Speaker {
             let name = if definite {
                 names
                     .by_title(&content, m.span.start)
-                    .map(|p| p.full.clone())
+                    .map(|p| p.full.to_string())
             } else {
                 None
             };
