@@ -3,7 +3,7 @@
 
 use super::Context;
 use crate::extract::quotes::Quote;
-use crate::facts::{quote_words, PersonId, SourceQuote};
+use crate::facts::{quote_words, PersonId, QuoteWords, SourceQuote};
 
 /// Who the draft says spoke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,13 +42,9 @@ impl QuoteMatch<'_> {
     }
 }
 
-fn contains_run(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
-}
-
 /// Longest common subsequence with the unmatched words on each side (source side limited to the
 /// stretch between the first and last match).
-fn align(draft: &[String], src: &[String]) -> (usize, Vec<String>, Vec<String>) {
+fn align(draft: &[String], src: &[&str]) -> (usize, Vec<String>, Vec<String>) {
     let (n, m) = (draft.len(), src.len());
     if n == 0 || m == 0 || n * m > 400_000 {
         return (0, Vec::new(), Vec::new());
@@ -76,7 +72,7 @@ fn align(draft: &[String], src: &[String]) -> (usize, Vec<String>, Vec<String>) 
             i += 1;
         } else {
             if first_match.is_some() {
-                pending_src.push(src[j].clone());
+                pending_src.push(src[j].to_string());
             }
             j += 1;
         }
@@ -118,13 +114,15 @@ pub fn match_quotes<'a>(cx: &Context<'a>) -> Vec<QuoteMatch<'a>> {
 fn find_in_sources(cx: &Context, words: Vec<String>) -> super::memo::QuoteHits {
     let mut hits = super::memo::QuoteHits { words, ..Default::default() };
     let words = &hits.words;
+    let run = QuoteWords::new(words);
     let (mut verbatim, mut near) = (Vec::new(), Vec::new());
     for &d in &cx.relevant {
         for (i, sq) in cx.fb.facts[d].quotes.iter().enumerate() {
-            if contains_run(&sq.words, words) {
+            if sq.words.contains_run(&run) {
                 verbatim.push((d, i));
             } else if words.len() >= 4 {
-                let (common, draft_only, source_only) = align(words, &sq.words);
+                let source_words: Vec<&str> = sq.words.iter().collect();
+                let (common, draft_only, source_only) = align(words, &source_words);
                 let ratio = common as f64 / words.len() as f64;
                 if ratio >= 0.6 && common >= 3 {
                     near.push((d, i, ratio, draft_only, source_only));
@@ -157,16 +155,33 @@ mod tests {
         quote_words(s)
     }
 
+    fn run(s: &str) -> QuoteWords {
+        QuoteWords::new(&w(s))
+    }
+
     #[test]
     fn verbatim_ignores_case_quotes_and_dashes() {
-        assert!(contains_run(&w("We will not give up—ever. That’s final."), &w("we will not give up - ever")));
-        assert!(contains_run(&w("Exchanging 1,000 lives matters"), &w("1,000 lives")));
-        assert!(!contains_run(&w("We fought for 21 years"), &w("fought for 25 years")));
+        assert!(run("We will not give up—ever. That’s final.").contains_run(&run("we will not give up - ever")));
+        assert!(run("Exchanging 1,000 lives matters").contains_run(&run("1,000 lives")));
+        assert!(!run("We fought for 21 years").contains_run(&run("fought for 25 years")));
+    }
+
+    #[test]
+    fn runs_are_whole_words() {
+        assert!(!run("We fought for 210 years").contains_run(&run("for 21")));
+        assert!(!run("The unfair vote").contains_run(&run("fair vote")));
+        assert!(run("Fair vote").contains_run(&run("fair vote")));
+        assert!(!run("Fair vote").contains_run(&run("")));
+        assert!(!run("").contains_run(&run("vote")));
+        assert_eq!(run("We fought, for 1,000 years").iter().collect::<Vec<_>>(), vec!["we", "fought", "for", "1000", "years"]);
+        assert_eq!(run("").iter().count(), 0);
     }
 
     #[test]
     fn alignment_reports_the_changed_words() {
-        let (common, d, s) = align(&w("we fought them for 25 years"), &w("and we fought them for 21 years until now"));
+        let source = w("and we fought them for 21 years until now");
+        let source: Vec<&str> = source.iter().map(String::as_str).collect();
+        let (common, d, s) = align(&w("we fought them for 25 years"), &source);
         assert_eq!(common, 5);
         assert_eq!(d, vec!["25"]);
         assert_eq!(s, vec!["21"]);

@@ -45,7 +45,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
                 // broke down on Tuesday" dates the talks, not the strike).
                 if st.events.first() == t.events.first() {
                     matches.push((d, *s, &st.fact.value, zone));
-                } else if st.broad.iter().chain(&st.events).any(|e| t.events.first() == Some(e)) {
+                } else if st.broad.iter().chain(st.events.iter()).any(|e| t.events.first() == Some(e)) {
                     loose.push((d, *s, &st.fact.value, zone));
                 }
             }

@@ -3,6 +3,7 @@
 mod incremental;
 mod people;
 mod relevance;
+mod unresolved;
 
 pub use incremental::ParagraphMemo;
 
@@ -10,8 +11,8 @@ pub use people::{spelling_variants as people_spelling_variants, People, Person, 
 
 use crate::corpus::SourceDoc;
 use crate::extract::delegations::{find_delegations, DelegationFact, Membership};
-use crate::extract::events::{adjective_duration_event, clause_around, event_kinds};
-use crate::extract::names::{find_names, Lexicon, NameKind, NameMention};
+use crate::extract::events::{adjective_duration_event, clause_around, event_kinds, EventKinds};
+use crate::extract::names::{find_names, Lexicon, NameMention};
 use crate::extract::number::{find_counts_beside, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
 use crate::extract::quotes::{find_quotes_with, find_quotes_within, Quote};
@@ -28,7 +29,7 @@ pub struct Analysis {
     pub delegations: Vec<DelegationFact>,
     pub places: Vec<PlaceMention>,
     /// Event kinds of each place's sentence (parallel to `places`).
-    pub place_events: Vec<Vec<&'static str>>,
+    pub place_events: Vec<EventKinds>,
     pub quotes: Vec<Quote>,
     /// With the sentence index and the event kinds of its clause (`events`) and sentence (`broad`).
     pub times: Vec<Located<TimeMention>>,
@@ -40,9 +41,9 @@ pub struct Located<T> {
     pub fact: T,
     pub sentence: usize,
     /// Event kinds of the clause the fact is in.
-    pub events: Vec<&'static str>,
+    pub events: EventKinds,
     /// Event kinds anywhere in its sentence.
-    pub broad: Vec<&'static str>,
+    pub broad: EventKinds,
 }
 
 /// Run every extractor on a document.
@@ -133,25 +134,25 @@ fn extract_sentences(seg: &Segmented, range: std::ops::Range<usize>, lexicon: &d
         let inherited = if broad.is_empty() && refers_back_to_event(seg, i) && i > 0 && seg.sentences[i - 1].paragraph + 1 >= seg.sentences[i].paragraph {
             event_kinds(seg, seg.sentences[i - 1].span)
         } else {
-            Vec::new()
+            EventKinds::default()
         };
         if broad.is_empty() {
-            broad = inherited.clone();
+            broad = inherited;
         }
         let sentence_times = find_times(seg, i);
         for c in find_counts_beside(seg, i, &sentence_times) {
             let events = event_kinds(seg, clause_around(seg, i, c.span));
-            out.counts.push(Located { fact: c, sentence: i, events, broad: broad.clone() });
+            out.counts.push(Located { fact: c, sentence: i, events, broad });
         }
         for t in sentence_times {
             let mut events = event_kinds(seg, clause_around(seg, i, t.span));
             if events.is_empty() {
-                events = inherited.clone();
+                events = inherited;
             }
             if let Some(own) = adjective_duration_event(seg, i, t.span) {
                 events = own.into_iter().collect();
             }
-            out.times.push(Located { fact: t, sentence: i, events, broad: broad.clone() });
+            out.times.push(Located { fact: t, sentence: i, events, broad });
         }
         if out.stated_zone.is_none() {
             out.stated_zone = crate::extract::time::stated_zone_in(seg, i);
@@ -230,14 +231,39 @@ pub struct Sourced<T> {
 #[derive(Debug, Clone)]
 pub struct SourceQuote {
     pub quote: Quote,
-    pub words: Vec<String>,
+    pub words: QuoteWords,
     pub speaker: Option<PersonId>,
+}
+
+/// A quote's words for comparison (`quote_words`) in one string, each word with a space on
+/// either side: one allocation per quote rather than one per word, and a run of words is a
+/// substring. Words never hold spaces (they are tokens).
+#[derive(Debug, Clone, Default)]
+pub struct QuoteWords(Box<str>);
+
+impl QuoteWords {
+    pub fn new(words: &[String]) -> QuoteWords {
+        if words.is_empty() {
+            return QuoteWords::default();
+        }
+        QuoteWords(format!(" {} ", words.join(" ")).into_boxed_str())
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        let inner = self.0.get(1..self.0.len().saturating_sub(1)).unwrap_or("");
+        inner.split(' ').filter(move |_| !inner.is_empty())
+    }
+
+    /// Do `run`'s words appear here, in order and next to each other?
+    pub fn contains_run(&self, run: &QuoteWords) -> bool {
+        !run.0.is_empty() && self.0.contains(&*run.0)
+    }
 }
 
 /// What one source document says.
 pub struct DocFacts {
     pub sentences: Vec<Span>,
-    pub places: Vec<(PlaceMention, Vec<&'static str>)>,
+    pub places: Vec<(PlaceMention, EventKinds)>,
     pub times: Vec<Located<TimeMention>>,
     pub counts: Vec<Located<CountMention>>,
     pub quotes: Vec<SourceQuote>,
@@ -246,6 +272,23 @@ pub struct DocFacts {
     /// Every resolved person mention: (person, span).
     pub mentions: Vec<(PersonId, Span)>,
 }
+
+impl DocFacts {
+    /// Vecs grown by pushing keep up to twice their length; a corpus keeps them for good.
+    fn shrink_to_fit(&mut self) {
+        let DocFacts { sentences, places, times, counts, quotes, delegations, mentions } = self;
+        sentences.shrink_to_fit();
+        places.shrink_to_fit();
+        times.shrink_to_fit();
+        counts.shrink_to_fit();
+        quotes.shrink_to_fit();
+        delegations.shrink_to_fit();
+        mentions.shrink_to_fit();
+    }
+}
+
+/// Documents analysed together on every core in pass 1 of `FactBase::build`.
+const ANALYSIS_BATCH: usize = 256;
 
 pub struct FactBase {
     pub docs: Vec<SourceDoc>,
@@ -261,41 +304,27 @@ pub struct FactBase {
 }
 
 impl FactBase {
-    pub fn build(docs: Vec<SourceDoc>) -> FactBase {
-        let mut lexicon = HashSet::new();
-        let mut vocabulary = HashSet::new();
-        for d in &docs {
-            for t in tokenize(&d.text, Span::new(0, d.text.len())) {
-                if t.kind != TokenKind::Word {
-                    continue;
-                }
-                let w = crate::extract::roles::strip_possessive(t.text(&d.text)).0;
-                if w.chars().next().is_some_and(|c| c.is_lowercase()) {
-                    lexicon.insert(w.to_string());
-                }
-                if !vocabulary.contains(w) {
-                    vocabulary.insert(w.to_string());
-                }
-            }
-        }
-        // Pass 1: analyse every document and learn the people.
-        let analyses: Vec<Analysis> = par_map(&docs, |d| {
-            let mut a = analyze(&d.text, TextKind::Plain, &lexicon);
-            // The document keeps its text; two more copies per article would double the memory.
-            a.seg.text = String::new();
-            a.seg.masked = String::new();
-            a
-        });
+    pub fn build(mut docs: Vec<SourceDoc>) -> FactBase {
+        docs.shrink_to_fit();
+        let lexicon = word_forms(&docs, |w| w.chars().next().is_some_and(char::is_lowercase));
+        // Pass 1: analyse the documents a batch at a time and learn the people. Each analysis is
+        // cut down to the document's facts at once: a large corpus's analyses together would take
+        // several times the memory of its fact base.
         let mut people = People::default();
-        for (doc, a) in analyses.iter().enumerate() {
-            people.learn(doc, a);
+        let mut spellings = unresolved::Spellings::default();
+        let mut pending = Vec::with_capacity(docs.len());
+        for batch in docs.chunks(ANALYSIS_BATCH) {
+            for a in par_map(batch, |d| analyze(&d.text, TextKind::Plain, &lexicon)) {
+                people.learn(pending.len(), &a);
+                pending.push(unresolved::Unresolved::new(pending.len(), a, &mut spellings));
+            }
         }
         people.merge_variants();
         // Pass 2: resolve mentions, quotes and delegations to people.
-        let mut facts = Vec::with_capacity(docs.len());
-        for (doc, a) in analyses.into_iter().enumerate() {
-            facts.push(doc_facts(doc, a, &mut people));
-        }
+        let person_of = spellings.resolve_all(&people);
+        let facts = pending.into_iter().map(|u| u.resolve(&person_of, &mut people)).collect();
+        // Built last: analysing does not need it, and by now pass 1's memory is free to reuse.
+        let vocabulary = word_forms(&docs, |_| true);
         let relevance = relevance::Index::build(&docs, &lexicon);
         static BUILDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let id = BUILDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -321,46 +350,21 @@ impl FactBase {
     }
 }
 
-fn doc_facts(doc: usize, a: Analysis, people: &mut People) -> DocFacts {
-    let sentences: Vec<Span> = a.seg.sentences.iter().map(|s| s.span).collect();
-    let mut mentions = Vec::new();
-    let mut person_of_name: Vec<Option<PersonId>> = Vec::with_capacity(a.names.len());
-    for n in &a.names {
-        let p = if n.kind == NameKind::Thing { None } else { people.resolve(&n.words) };
-        if let Some(p) = p {
-            mentions.push((p, n.span));
-            if let Some(t) = &n.title {
-                let sentence = sentences.get(n.sentence).copied().unwrap_or(n.span);
-                people.add_role(p, Sourced { fact: t.role.clone(), doc, sentence });
+/// Every word form in the documents that `keep` accepts, as written (possessives stripped).
+fn word_forms(docs: &[SourceDoc], keep: impl Fn(&str) -> bool) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for d in docs {
+        for t in tokenize(&d.text, Span::new(0, d.text.len())) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let w = crate::extract::roles::strip_possessive(t.text(&d.text)).0;
+            if keep(w) && !out.contains(w) {
+                out.insert(w.to_string());
             }
         }
-        person_of_name.push(p);
     }
-    let delegations = a
-        .delegations
-        .iter()
-        .filter_map(|d| {
-            let p = (*person_of_name.get(d.name)?)?;
-            Some((d.side.clone(), p, d.role, a.names[d.name].sentence))
-        })
-        .collect();
-    let quotes = a
-        .quotes
-        .into_iter()
-        .map(|q| {
-            let speaker = q.speaker.as_ref().and_then(|s| {
-                if s.anonymous {
-                    return None;
-                }
-                let name = s.name.clone().unwrap_or_else(|| s.text.clone());
-                let words: Vec<String> = crate::extract::roles::name_words(&name);
-                people.resolve(&words)
-            });
-            SourceQuote { words: quote_words(&q.text), quote: q, speaker }
-        })
-        .collect();
-    let places = a.places.into_iter().zip(a.place_events).collect();
-    DocFacts { sentences, places, times: a.times, counts: a.counts, quotes, delegations, mentions }
+    out
 }
 
 /// `items.iter().map(f)` on every core, order kept. Large corpora take seconds to analyse.

@@ -11,8 +11,9 @@ pub type PersonId = u32;
 pub struct Person {
     /// The fullest spelling seen most often.
     pub name: String,
-    /// Every full spelling the corpus uses ("Olek Kovalenko", "Olek Kovalenkko").
-    pub spellings: BTreeSet<String>,
+    /// Every full spelling the corpus uses ("Olek Kovalenko", "Olek Kovalenkko"), sorted, no
+    /// repeats. Most people have one: a Vec is a tenth of a BTreeSet's size for that.
+    pub spellings: Vec<String>,
     /// Titles given to the person, with their sources.
     pub roles: Vec<Sourced<Role>>,
     /// Something in the corpus marks this as a person (a title, a speech verb, a quote).
@@ -37,8 +38,8 @@ pub struct People {
     by_last: HashMap<String, Vec<PersonId>>,
 }
 
-fn key(words: &[String]) -> String {
-    words.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>().join(" ")
+fn key<S: AsRef<str>>(words: &[S]) -> String {
+    words.iter().map(|w| w.as_ref().to_lowercase()).collect::<Vec<_>>().join(" ")
 }
 
 /// Two spellings of one name: one edit apart ("Tchaikovsky"/"Tchaikovskiy", "Chatzidakis"/"Hatzidakis").
@@ -91,7 +92,10 @@ impl People {
                 }
             };
             let p = &mut this.persons[id as usize];
-            p.spellings.insert(words.join(" "));
+            let spelling = words.join(" ");
+            if let Err(at) = p.spellings.binary_search(&spelling) {
+                p.spellings.insert(at, spelling);
+            }
             p.confirmed |= confirmed;
             p.mentions += 1;
         };
@@ -178,6 +182,11 @@ impl People {
             m.mentions += p.mentions;
             m.confirmed |= p.confirmed;
             m.spellings.extend(p.spellings);
+            m.spellings.sort_unstable();
+            m.spellings.dedup();
+        }
+        for p in &mut merged {
+            p.spellings.shrink_to_fit();
         }
         self.persons = merged;
         for v in self.by_full.values_mut() {
@@ -197,7 +206,7 @@ impl People {
 
     /// The person a name refers to: a full spelling, or a surname (with or without first name)
     /// that only one person has.
-    pub fn resolve(&self, words: &[String]) -> Option<PersonId> {
+    pub fn resolve<S: AsRef<str>>(&self, words: &[S]) -> Option<PersonId> {
         if words.is_empty() {
             return None;
         }
@@ -210,10 +219,10 @@ impl People {
                 return Some(id);
             }
         }
-        let last = words.last()?.to_lowercase();
+        let last = words.last()?.as_ref().to_lowercase();
         let cands = self.by_last.get(&last)?;
         let cands: Vec<PersonId> = if words.len() >= 2 {
-            let first = words[0].to_lowercase();
+            let first = words[0].as_ref().to_lowercase();
             cands.iter().copied().filter(|&c| self.persons[c as usize].spellings.iter().any(|s| s.split(' ').next().is_some_and(|f| f.to_lowercase() == first))).collect()
         } else {
             cands.clone()
