@@ -242,7 +242,6 @@ fn speech_verb_near(toks: &[Token], src: &str, first: usize, last: usize) -> boo
     knowledge::is_speech_verb(after)
         || (after == "," && knowledge::is_speech_verb(after2))
         || knowledge::is_speech_verb(before)
-        || before.eq_ignore_ascii_case("according") && false
         || (first >= 2 && toks[first - 1].text(src) == "to" && toks[first - 2].text(src).eq_ignore_ascii_case("according"))
 }
 
