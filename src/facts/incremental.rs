@@ -124,34 +124,35 @@ impl Move {
             Move::To { sentences, .. } => *i + sentences,
         };
     }
+    // Which fields of each fact are positions is written once, here, for both directions.
+    fn name(&self, n: &mut NameMention) {
+        self.span(&mut n.span);
+        self.sentence(&mut n.sentence);
+        if let Some(t) = &mut n.title {
+            self.span(&mut t.span);
+        }
+    }
+    fn delegation(&self, d: &mut DelegationFact) {
+        self.span(&mut d.cue);
+    }
+    fn time(&self, t: &mut Located<TimeMention>) {
+        self.span(&mut t.fact.span);
+        self.sentence(&mut t.sentence);
+    }
+    fn count(&self, c: &mut Located<CountMention>) {
+        self.span(&mut c.fact.span);
+        self.span(&mut c.fact.number_span);
+        self.sentence(&mut c.sentence);
+    }
 }
 
 fn relocate(facts: &mut ParagraphFacts, m: Move) {
-    for n in &mut facts.names {
-        relocate_name(n, &m);
-    }
-    for d in &mut facts.delegations {
-        m.span(&mut d.cue);
-    }
-    for t in &mut facts.times {
-        m.span(&mut t.fact.span);
-        m.sentence(&mut t.sentence);
-    }
-    for c in &mut facts.counts {
-        m.span(&mut c.fact.span);
-        m.span(&mut c.fact.number_span);
-        m.sentence(&mut c.sentence);
-    }
+    facts.names.iter_mut().for_each(|n| m.name(n));
+    facts.delegations.iter_mut().for_each(|d| m.delegation(d));
+    facts.times.iter_mut().for_each(|t| m.time(t));
+    facts.counts.iter_mut().for_each(|c| m.count(c));
     for r in facts.name_runs.iter_mut().flatten() {
         r.position = m.byte(r.position);
-    }
-}
-
-fn relocate_name(n: &mut NameMention, m: &Move) {
-    m.span(&mut n.span);
-    m.sentence(&mut n.sentence);
-    if let Some(t) = &mut n.title {
-        m.span(&mut t.span);
     }
 }
 
@@ -160,23 +161,20 @@ pub(super) fn place(facts: &ParagraphFacts, start: usize, first_sentence: usize,
     let m = Move::To { bytes: start, sentences: first_sentence };
     let name_base = names.len();
     names.extend(facts.names.iter().cloned().map(|mut n| {
-        relocate_name(&mut n, &m);
+        m.name(&mut n);
         n
     }));
     delegations.extend(facts.delegations.iter().cloned().map(|mut d| {
-        m.span(&mut d.cue);
+        m.delegation(&mut d);
         d.name += name_base;
         d
     }));
     times.extend(facts.times.iter().cloned().map(|mut t| {
-        m.span(&mut t.fact.span);
-        m.sentence(&mut t.sentence);
+        m.time(&mut t);
         t
     }));
     counts.extend(facts.counts.iter().cloned().map(|mut c| {
-        m.span(&mut c.fact.span);
-        m.span(&mut c.fact.number_span);
-        m.sentence(&mut c.sentence);
+        m.count(&mut c);
         c
     }));
 }
