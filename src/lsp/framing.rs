@@ -27,6 +27,22 @@ pub(crate) fn frame(body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A notification of the server's own, framed for the client. The diagnostics published after
+/// every keystroke go this way: tower-lsp-server's `Client` would turn them into a
+/// `serde_json::Value` tree first and then into text, which costs several times the
+/// serialisation itself on a draft whose diagnostics carry a hundred evidence sentences.
+pub(crate) fn notification_frame<P: serde::Serialize>(method: &str, params: &P) -> Vec<u8> {
+    #[derive(serde::Serialize)]
+    struct Notification<'a, P> {
+        jsonrpc: &'static str,
+        method: &'a str,
+        params: &'a P,
+    }
+    // Serialising plain data into memory cannot fail; an empty body would be dropped by any client.
+    let body = serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params }).unwrap_or_default();
+    frame(&body)
+}
+
 fn error_frame(id: Value, code: i64, message: &str) -> Vec<u8> {
     frame(json!({"jsonrpc": "2.0", "id": id, "error": {"code": code, "message": message}}).to_string().as_bytes())
 }

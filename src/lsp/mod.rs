@@ -74,10 +74,13 @@ where
     I: AsyncRead + Unpin,
     O: AsyncWrite,
 {
-    let (service, socket) = LspService::build(server::Backend::new).custom_method(DOCUMENT_TEXT_METHOD, server::Backend::document_text).finish();
+    let (frames, frames_rx) = tokio::sync::mpsc::unbounded_channel();
+    let own_frames = frames.clone();
+    let (service, socket) = LspService::build(move |client| server::Backend::new(client, own_frames))
+        .custom_method(DOCUMENT_TEXT_METHOD, server::Backend::document_text)
+        .finish();
     let (to_server, server_input) = tokio::io::duplex(PIPE_BUFFER);
     let (server_output, from_server) = tokio::io::duplex(PIPE_BUFFER);
-    let (frames, frames_rx) = tokio::sync::mpsc::unbounded_channel();
     let server = Server::new(server_input, server_output, socket).concurrency_level(CONCURRENCY).serve(service);
     let session = async {
         tokio::join!(server, framing::pump_server_output(from_server, frames.clone()), framing::pump_output(output, frames_rx));

@@ -169,6 +169,8 @@ impl Session {
 
 pub(crate) struct Inner {
     client: Client,
+    /// Frames written to the client directly, beside tower-lsp-server's own: diagnostics.
+    out: super::framing::OutFrames,
     docs: DashMap<Uri, Arc<DocEntry>>,
     engine: watch::Sender<Option<Arc<Engine>>>,
     settings: RwLock<Arc<Settings>>,
@@ -188,10 +190,11 @@ pub struct Backend {
 }
 
 impl Backend {
-    pub fn new(client: Client) -> Backend {
+    pub(crate) fn new(client: Client, out: super::framing::OutFrames) -> Backend {
         Backend {
             inner: Arc::new(Inner {
                 client,
+                out,
                 docs: DashMap::new(),
                 engine: watch::Sender::new(None),
                 settings: RwLock::new(Arc::new(Settings::default())),
@@ -400,9 +403,18 @@ impl Inner {
             && entry.version() == analysis.version
             && self.current_engine().is_some_and(|e| e.generation == analysis.engine.generation);
         if still_current && *last != Some(tag) {
-            self.client.publish_diagnostics(uri, diagnostics, Some(analysis.version)).await;
+            self.send_diagnostics(uri, diagnostics, Some(analysis.version));
             *last = Some(tag);
         }
+    }
+
+    /// Every `textDocument/publishDiagnostics` goes out here, in the order of the calls; the
+    /// caller holds the document's publish lock.
+    fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        let params = PublishDiagnosticsParams { uri, diagnostics, version };
+        let frame = super::framing::notification_frame(<notification::PublishDiagnostics as notification::Notification>::METHOD, &params);
+        // A closed channel means the session is over and nobody is listening.
+        let _ = self.out.send(Some(frame));
     }
 
     async fn republish_all(self: &Arc<Self>) {
@@ -928,7 +940,7 @@ impl LanguageServer for Backend {
             }
             if !self.inner.session().pull_diagnostics {
                 let _last = entry.publish.lock().await;
-                self.inner.client.publish_diagnostics(uri, Vec::new(), None).await;
+                self.inner.send_diagnostics(uri, Vec::new(), None);
             }
         })
         .await;
