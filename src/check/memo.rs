@@ -5,7 +5,10 @@
 //! Each store keeps only what the last two checks used, so a long session does not grow it.
 
 use crate::facts::ParagraphMemo;
-use std::collections::{HashMap, HashSet};
+// The keys are whole sentences and quotes, hashed on every check: FxHash, not SipHash, whose
+// resistance to chosen keys buys nothing for text the writer typed into their own editor.
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::HashSet;
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 
@@ -89,7 +92,7 @@ struct Rounds<K, V> {
 
 impl<K, V> Default for Rounds<K, V> {
     fn default() -> Self {
-        Rounds { current: HashMap::new(), previous: HashMap::new() }
+        Rounds { current: HashMap::default(), previous: HashMap::default() }
     }
 }
 

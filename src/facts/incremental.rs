@@ -14,7 +14,8 @@ use crate::extract::number::CountMention;
 use crate::extract::quotes::NameRun;
 use crate::extract::time::{TimeMention, Zone};
 use crate::text::{Segmented, Span};
-use std::collections::HashMap;
+// Keys are whole paragraphs, hashed on every check: FxHash, not SipHash (see `check::memo`).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 /// The facts of one paragraph: spans relative to its start, sentence numbers relative to its
@@ -48,7 +49,7 @@ impl ParagraphMemo {
             self.lexicon = Some(lexicon_id);
         }
         self.last_misses = 0;
-        MemoRound { memo: self, used: HashMap::new() }
+        MemoRound { memo: self, used: HashMap::default() }
     }
 }
 
