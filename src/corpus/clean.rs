@@ -772,7 +772,7 @@ fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 fn collapse_ws(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::single_spaced(s)
 }
 
 /// Decodes every entity in a string (attribute values, titles).

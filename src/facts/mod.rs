@@ -341,8 +341,9 @@ impl FactBase {
         self.relevance.relevant(draft, &self.lexicon, self.docs.len())
     }
 
+    /// The sentence with its whitespace runs made single spaces (wrapped wire copy has line breaks).
     pub fn sentence_text(&self, doc: usize, span: Span) -> String {
-        self.docs.get(doc).map(|d| span.slice(&d.text).split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default()
+        self.docs.get(doc).map(|d| crate::text::single_spaced(span.slice(&d.text))).unwrap_or_default()
     }
 
     pub fn evidence(&self, doc: usize, sentence: Span) -> crate::finding::Evidence {

@@ -83,11 +83,39 @@ fn distinct_evidence(finding: &Finding) -> Vec<&Evidence> {
     finding.evidence.iter().filter(|e| seen.insert((e.doc, e.span))).collect()
 }
 
-pub fn to_diagnostic(finding: &Finding, rope: &Rope, enc: Encoding, facts: &FactBase) -> Diagnostic {
+/// Evidence locations already worked out for one fact base. A draft's diagnostics cite the same
+/// hundred-odd source sentences after every keystroke, and each location costs a URI parse and
+/// a walk through the source file's lines.
+#[derive(Default)]
+pub struct EvidenceLocations {
+    known: std::sync::Mutex<rustc_hash::FxHashMap<(usize, Span, Encoding), Option<Location>>>,
+}
+
+impl EvidenceLocations {
+    /// More distinct citations than any day's drafts make; past it the cache starts again.
+    const MAX_ENTRIES: usize = 50_000;
+
+    pub fn get(&self, facts: &FactBase, ev: &Evidence, enc: Encoding) -> Option<Location> {
+        let key = (ev.doc, ev.span, enc);
+        let mut known = self.known.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(hit) = known.get(&key) {
+            return hit.clone();
+        }
+        let location = evidence_location(facts, ev, enc);
+        if known.len() >= Self::MAX_ENTRIES {
+            known.clear();
+        }
+        known.insert(key, location.clone());
+        location
+    }
+}
+
+/// `locations` must belong to `facts`.
+pub fn to_diagnostic(finding: &Finding, rope: &Rope, enc: Encoding, facts: &FactBase, locations: &EvidenceLocations) -> Diagnostic {
     let code = finding.rule.code();
     let related: Vec<DiagnosticRelatedInformation> = distinct_evidence(finding)
         .into_iter()
-        .filter_map(|ev| Some(DiagnosticRelatedInformation { location: evidence_location(facts, ev, enc)?, message: ev.sentence.clone() }))
+        .filter_map(|ev| Some(DiagnosticRelatedInformation { location: locations.get(facts, ev, enc)?, message: ev.sentence.clone() }))
         .collect();
     Diagnostic {
         range: range_of_span(rope, finding.span, enc),
@@ -125,7 +153,7 @@ fn escape_md(s: &str) -> String {
 }
 
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::text::single_spaced(s)
 }
 
 /// Markdown for a finding: what the draft says, the evidence, how many sources bear on it.
@@ -567,7 +595,7 @@ mod tests {
         let draft = "Talks began at 9:30.";
         let mut f = finding(draft);
         f.evidence.push(f.evidence[0].clone());
-        let d = to_diagnostic(&f, &Rope::from_str(draft), Encoding::Utf16, &corpus());
+        let d = to_diagnostic(&f, &Rope::from_str(draft), Encoding::Utf16, &corpus(), &EvidenceLocations::default());
         assert_eq!(d.related_information.unwrap().len(), 1);
         assert_eq!(finding_markdown(&f, draft, &corpus()).matches("a.txt:2").count(), 1);
     }
@@ -577,7 +605,7 @@ mod tests {
         let draft = "Héllo 😀\r\nTalks began at 9:30.";
         let facts = corpus();
         let rope = Rope::from_str(draft);
-        let d = to_diagnostic(&finding(draft), &rope, Encoding::Utf16, &facts);
+        let d = to_diagnostic(&finding(draft), &rope, Encoding::Utf16, &facts, &EvidenceLocations::default());
         assert_eq!(d.range, Range { start: Position { line: 1, character: 15 }, end: Position { line: 1, character: 19 } });
         assert_eq!(d.code, Some(NumberOrString::String("time-conflict".into())));
         assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));

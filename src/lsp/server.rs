@@ -44,6 +44,8 @@ pub(crate) struct Engine {
     facts: Arc<FactBase>,
     config: Arc<Config>,
     generation: u64,
+    /// Where `facts`' evidence sentences are in their files, as far as asked.
+    locations: present::EvidenceLocations,
 }
 
 /// Findings for one version of one document under one engine generation.
@@ -364,7 +366,7 @@ impl Inner {
 
     fn diagnostics(&self, analysis: &Analysis) -> Vec<Diagnostic> {
         let enc = self.encoding();
-        analysis.findings.iter().map(|f| present::to_diagnostic(f, &analysis.rope, enc, &analysis.engine.facts)).collect()
+        analysis.findings.iter().map(|f| present::to_diagnostic(f, &analysis.rope, enc, &analysis.engine.facts, &analysis.engine.locations)).collect()
     }
 
     /// Publish diagnostics for `entry` after `delay`, replacing any publication still pending.
@@ -478,7 +480,7 @@ impl Inner {
         } else if old.config != new.config {
             // Same corpus, other rules: new engine generation over the same fact base.
             if let Some(current) = self.current_engine() {
-                let engine = Engine { facts: current.facts.clone(), config: Arc::new(new.config.clone()), generation: self.next_generation() };
+                let engine = Engine { facts: current.facts.clone(), config: Arc::new(new.config.clone()), generation: self.next_generation(), locations: Default::default() };
                 self.engine.send_replace(Some(Arc::new(engine)));
                 self.republish_all().await;
             }
@@ -584,7 +586,7 @@ impl Inner {
             };
             let count = facts.docs.len();
             // The rules current *now*, not when indexing started, so no settings change is lost.
-            let engine = Engine { facts, config: Arc::new(self.settings().config.clone()), generation: self.next_generation() };
+            let engine = Engine { facts, config: Arc::new(self.settings().config.clone()), generation: self.next_generation(), locations: Default::default() };
             self.engine.send_replace(Some(Arc::new(engine)));
             tracing::info!("corpus indexed: {count} documents");
             let fact_count = self.current_engine().map_or(0, |e| e.facts.fact_count());
@@ -1085,7 +1087,7 @@ impl LanguageServer for Backend {
             let enc = self.inner.encoding();
             let mut actions = Vec::new();
             for f in a.findings.iter().filter(|f| f.span.start <= end && start <= f.span.end) {
-                let diagnostic = present::to_diagnostic(f, &a.rope, enc, &a.engine.facts);
+                let diagnostic = present::to_diagnostic(f, &a.rope, enc, &a.engine.facts, &a.engine.locations);
                 let edit = |edits: Vec<TextEdit>| WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() };
                 for (i, fix) in f.fixes.iter().enumerate() {
                     actions.push(CodeActionOrCommand::CodeAction(CodeAction {

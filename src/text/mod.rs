@@ -186,6 +186,28 @@ fn is_list_marker(line: &str) -> bool {
     digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
 }
 
+/// `s` with every run of whitespace made one space and none at either end. Most sentences are
+/// single-spaced already and come back as one copy, without splitting them into words.
+pub fn single_spaced(s: &str) -> String {
+    let mut previous_space = true;
+    let already = s.chars().all(|c| {
+        let ok = if c == ' ' { !previous_space } else { !c.is_whitespace() };
+        previous_space = c == ' ';
+        ok
+    }) && !previous_space;
+    if already || s.is_empty() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
 /// Blank out Markdown markup, keeping byte offsets. Never fails; unknown syntax stays as text.
 pub fn mask_markdown(text: &str) -> String {
     let mut out: Vec<u8> = text.as_bytes().to_vec();
@@ -325,6 +347,13 @@ impl<'a> NextMatch<'a> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn single_spaced_joins_whitespace_runs() {
+        for s in ["", " ", "a", "a b", " a", "a ", "a  b", "a\nb", "a\u{a0}b", "\tx y\r\n", "Kyiv  said.\n"] {
+            assert_eq!(super::single_spaced(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
+        }
+    }
+
     use super::*;
 
     #[test]
