@@ -104,6 +104,10 @@ impl tower_lsp_server::ls_types::notification::Notification for Indexed {
     const METHOD: &'static str = "copydesk/indexed";
 }
 
+fn progress_report(message: Option<String>, percentage: u32) -> WorkDoneProgress {
+    WorkDoneProgress::Report(WorkDoneProgressReport { cancellable: None, message, percentage: Some(percentage) })
+}
+
 fn long_ago() -> std::time::Instant {
     let now = std::time::Instant::now();
     now.checked_sub(Duration::from_secs(3600)).unwrap_or(now)
@@ -413,10 +417,21 @@ impl Inner {
     /// Every `textDocument/publishDiagnostics` goes out here, in the order of the calls; the
     /// caller holds the document's publish lock.
     fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
-        let params = PublishDiagnosticsParams { uri, diagnostics, version };
-        let frame = super::framing::notification_frame(<notification::PublishDiagnostics as notification::Notification>::METHOD, &params);
+        self.send_notification::<notification::PublishDiagnostics>(&PublishDiagnosticsParams { uri, diagnostics, version });
+    }
+
+    /// Notifications whose order matters to the client (progress, then the diagnostics it
+    /// announced) all take this one path: one sent through tower-lsp-server's `Client` would
+    /// travel through its own queue and could arrive after a later one sent here.
+    fn send_notification<N: notification::Notification>(&self, params: &N::Params) {
+        let frame = super::framing::notification_frame(N::METHOD, params);
         // A closed channel means the session is over and nobody is listening.
         let _ = self.out.send(Some(frame));
+    }
+
+    fn send_progress(&self, token: &ProgressToken, progress: WorkDoneProgress) {
+        let params = ProgressParams { token: token.clone(), value: ProgressParamsValue::WorkDone(progress) };
+        self.send_notification::<notification::Progress>(&params);
     }
 
     async fn republish_all(self: &Arc<Self>) {
@@ -506,14 +521,16 @@ impl Inner {
             let progress = if self.session().supports_progress {
                 let token = NumberOrString::String(format!("copydesk-index-{}", self.generation.load(Ordering::SeqCst)));
                 match tokio::time::timeout(CLIENT_TIMEOUT, self.client.create_work_done_progress(token.clone())).await {
-                    Ok(Ok(())) => Some(
-                        self.client
-                            .progress(token, "copydesk: indexing corpus")
-                            .with_percentage(0)
-                            .with_message(format!("{} path(s)", paths.len()))
-                            .begin()
-                            .await,
-                    ),
+                    Ok(Ok(())) => {
+                        let begin = WorkDoneProgressBegin {
+                            title: "copydesk: indexing corpus".into(),
+                            cancellable: None,
+                            message: Some(format!("{} path(s)", paths.len())),
+                            percentage: Some(0),
+                        };
+                        self.send_progress(&token, WorkDoneProgress::Begin(begin));
+                        Some(token)
+                    }
                     _ => None,
                 }
             } else {
@@ -543,8 +560,8 @@ impl Inner {
                 tokio::select! {
                     result = &mut load => break result,
                     Some(percent) = percent_rx.recv() => {
-                        if let Some(p) = &progress {
-                            p.report(percent).await;
+                        if let Some(token) = &progress {
+                            self.send_progress(token, progress_report(None, percent));
                         }
                     }
                 }
@@ -567,8 +584,8 @@ impl Inner {
             };
             let built = match docs {
                 Some(docs) => {
-                    if let Some(p) = &progress {
-                        p.report_with_message(format!("{} documents read, building the fact base", docs.len()), 50).await;
+                    if let Some(token) = &progress {
+                        self.send_progress(token, progress_report(Some(format!("{} documents read, building the fact base", docs.len())), 50));
                     }
                     blocking("index", move || FactBase::build(docs)).await
                 }
@@ -590,10 +607,11 @@ impl Inner {
             self.engine.send_replace(Some(Arc::new(engine)));
             tracing::info!("corpus indexed: {count} documents");
             let fact_count = self.current_engine().map_or(0, |e| e.facts.fact_count());
-            if let Some(p) = progress {
-                p.finish_with_message(format!("{count} documents, {fact_count} facts")).await;
+            if let Some(token) = &progress {
+                let end = WorkDoneProgressEnd { message: Some(format!("{count} documents, {fact_count} facts")) };
+                self.send_progress(token, WorkDoneProgress::End(end));
             }
-            self.client.send_notification::<Indexed>(IndexedParams { documents: count, facts: fact_count }).await;
+            self.send_notification::<Indexed>(&IndexedParams { documents: count, facts: fact_count });
             self.republish_all().await;
         }
     }
