@@ -1,3 +1,16 @@
+// A server left open all day frees memory on many threads; jemalloc with one arena and a
+// background thread that returns freed pages after a second keeps its footprint where the live
+// heap is, which glibc's per-thread arenas did not (RELIABILITY.md, "Soak").
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
+/// jemalloc reads its options from this symbol at start-up (the crate prefixes jemalloc's names);
+/// it is a C `const char *`, so a thin pointer to a NUL-terminated array.
+#[cfg(not(target_env = "msvc"))]
+#[export_name = "_rjem_malloc_conf"]
+pub static JEMALLOC_OPTIONS: &[u8; 70] = b"narenas:1,background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0\0";
+
 fn main() {
     std::process::exit(copydesk::cli::run());
 }

@@ -42,9 +42,9 @@ pub const DOCUMENT_TEXT_METHOD: &str = "copydesk/documentText";
 /// Serve LSP on stdio until the client exits; returns the process exit code.
 pub fn serve() -> i32 {
     init_tracing();
-    // A small, long-lived pool of blocking threads: each new thread brings a glibc arena and a
-    // stack that stay resident after it exits, so threads that come and go with every burst of
-    // checks make a day-long session's memory creep (RELIABILITY.md, "Soak").
+    // A small, long-lived pool of blocking threads: threads that come and go with every burst of
+    // checks leave stacks and allocator caches behind, and a day-long session's memory creeps
+    // (RELIABILITY.md, "Soak"; the allocator itself is chosen in main.rs).
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .max_blocking_threads(BLOCKING_THREADS)
@@ -57,7 +57,6 @@ pub fn serve() -> i32 {
             return 2;
         }
     };
-    runtime.spawn(release_freed_memory_periodically());
     runtime.block_on(serve_io(tokio::io::stdin(), tokio::io::stdout()));
     // tokio's stdin reader sits on a blocking thread that would keep the process alive after
     // `exit`, orphaned behind the editor. The protocol asks for 1 when `exit` (or the end of
@@ -93,32 +92,8 @@ where
     }
 }
 
-/// Threads for checks, corpus indexing, file IO and memory release; requests beyond them wait.
+/// Threads for checks, corpus indexing and file IO; requests beyond them wait.
 const BLOCKING_THREADS: usize = 6;
-
-/// How often freed memory is handed back to the system.
-const RELEASE_MEMORY_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
-
-/// glibc keeps what a thread frees in that thread's arena for reuse, and the server frees
-/// from many threads: every check, and every fact base replaced after a corpus change. Over a
-/// day that is memory the writer's machine never gets back, though the heap itself stays flat
-/// (RELIABILITY.md, "Soak"). Trimming every few seconds costs well under a millisecond.
-async fn release_freed_memory_periodically() {
-    let mut every = tokio::time::interval(RELEASE_MEMORY_EVERY);
-    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        every.tick().await;
-        let _ = blocking("trim", release_freed_memory).await;
-    }
-}
-
-fn release_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim has no preconditions; it only returns free pages to the system.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
 
 fn init_tracing() {
     let filter = tracing_subscriber::EnvFilter::try_from_env("COPYDESK_LOG").unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
