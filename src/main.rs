@@ -1,6 +1,7 @@
-// A server left open all day frees memory on many threads; jemalloc with one arena and a
-// background thread that returns freed pages after a second keeps its footprint where the live
-// heap is, which glibc's per-thread arenas did not (RELIABILITY.md, "Soak").
+// A server left open all day frees memory on many threads. glibc kept much of it in per-thread
+// arenas; jemalloc with one arena and a background thread that returns freed pages after a
+// second grows less over a session, though not always within the soak's 10% (RELIABILITY.md,
+// "Soak"), and is faster per keystroke.
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
