@@ -1,6 +1,6 @@
 //! Findings and facts as protocol objects: diagnostics, hovers, symbols, edits. Pure functions.
 
-use super::position::{position_of_byte, range_of_span, Encoding};
+use super::position::{position_of_byte, range_of_span, Encoding, LineStarts};
 use crate::extract::number::{Bound, CountKind};
 use crate::extract::time::{TimeValue, Zone};
 use crate::corpus::{FilePos, Origin, SourceDoc};
@@ -111,14 +111,15 @@ impl EvidenceLocations {
 }
 
 /// `locations` must belong to `facts`.
-pub fn to_diagnostic(finding: &Finding, rope: &Rope, enc: Encoding, facts: &FactBase, locations: &EvidenceLocations) -> Diagnostic {
+/// `lines` are the line starts of `draft`, the text the finding was made on.
+pub fn to_diagnostic(finding: &Finding, draft: &str, lines: &LineStarts, enc: Encoding, facts: &FactBase, locations: &EvidenceLocations) -> Diagnostic {
     let code = finding.rule.code();
     let related: Vec<DiagnosticRelatedInformation> = distinct_evidence(finding)
         .into_iter()
         .filter_map(|ev| Some(DiagnosticRelatedInformation { location: locations.get(facts, ev, enc)?, message: ev.sentence.clone() }))
         .collect();
     Diagnostic {
-        range: range_of_span(rope, finding.span, enc),
+        range: lines.range(draft, finding.span, enc),
         severity: Some(lsp_severity(finding.severity)),
         code: Some(NumberOrString::String(code.to_string())),
         code_description: rule_href(code).map(|href| CodeDescription { href }),
@@ -595,7 +596,7 @@ mod tests {
         let draft = "Talks began at 9:30.";
         let mut f = finding(draft);
         f.evidence.push(f.evidence[0].clone());
-        let d = to_diagnostic(&f, &Rope::from_str(draft), Encoding::Utf16, &corpus(), &EvidenceLocations::default());
+        let d = to_diagnostic(&f, draft, &LineStarts::new(draft), Encoding::Utf16, &corpus(), &EvidenceLocations::default());
         assert_eq!(d.related_information.unwrap().len(), 1);
         assert_eq!(finding_markdown(&f, draft, &corpus()).matches("a.txt:2").count(), 1);
     }
@@ -604,8 +605,7 @@ mod tests {
     fn diagnostic_carries_code_link_source_and_evidence() {
         let draft = "Héllo 😀\r\nTalks began at 9:30.";
         let facts = corpus();
-        let rope = Rope::from_str(draft);
-        let d = to_diagnostic(&finding(draft), &rope, Encoding::Utf16, &facts, &EvidenceLocations::default());
+        let d = to_diagnostic(&finding(draft), draft, &LineStarts::new(draft), Encoding::Utf16, &facts, &EvidenceLocations::default());
         assert_eq!(d.range, Range { start: Position { line: 1, character: 15 }, end: Position { line: 1, character: 19 } });
         assert_eq!(d.code, Some(NumberOrString::String("time-conflict".into())));
         assert_eq!(d.severity, Some(DiagnosticSeverity::WARNING));

@@ -7,7 +7,7 @@
 //! document version and engine generation it was computed from; results for anything older
 //! than the current state are dropped.
 
-use super::position::{apply_change, byte_of_position, range_of_span, Encoding};
+use super::position::{apply_change, byte_of_position, range_of_span, Encoding, LineStarts};
 use super::present::{self, Agreement, FactItem};
 use super::settings::{self, Layer, Settings, CONFIG_FILE, DEFAULT_CORPUS_DIR};
 use super::{blocking, isolate_panics, EngineError};
@@ -370,7 +370,8 @@ impl Inner {
 
     fn diagnostics(&self, analysis: &Analysis) -> Vec<Diagnostic> {
         let enc = self.encoding();
-        analysis.findings.iter().map(|f| present::to_diagnostic(f, &analysis.rope, enc, &analysis.engine.facts, &analysis.engine.locations)).collect()
+        let lines = LineStarts::new(&analysis.text);
+        analysis.findings.iter().map(|f| present::to_diagnostic(f, &analysis.text, &lines, enc, &analysis.engine.facts, &analysis.engine.locations)).collect()
     }
 
     /// Publish diagnostics for `entry` after `delay`, replacing any publication still pending.
@@ -1104,8 +1105,9 @@ impl LanguageServer for Backend {
             let Some(a) = self.inner.analysis(&entry, &snap, false).await? else { return Ok(Some(Vec::new())) };
             let enc = self.inner.encoding();
             let mut actions = Vec::new();
+            let lines = LineStarts::new(&a.text);
             for f in a.findings.iter().filter(|f| f.span.start <= end && start <= f.span.end) {
-                let diagnostic = present::to_diagnostic(f, &a.rope, enc, &a.engine.facts, &a.engine.locations);
+                let diagnostic = present::to_diagnostic(f, &a.text, &lines, enc, &a.engine.facts, &a.engine.locations);
                 let edit = |edits: Vec<TextEdit>| WorkspaceEdit { changes: Some(HashMap::from([(uri.clone(), edits)])), ..Default::default() };
                 for (i, fix) in f.fixes.iter().enumerate() {
                     actions.push(CodeActionOrCommand::CodeAction(CodeAction {
