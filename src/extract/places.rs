@@ -36,12 +36,14 @@ fn is_venue_word(w: &str) -> bool {
 
 pub use crate::knowledge::is_known_city;
 
-/// Places among a document's name mentions.
+/// Places among a document's name mentions. Each is read within its own paragraph (a paragraph's
+/// places then depend on nothing outside it, which lets a re-check reuse them).
 pub fn find_places(seg: &Segmented, names: &[NameMention]) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     for n in names {
         let text = n.text();
-        let after_in = seg.masked.get(..n.span.start).is_some_and(|b| {
+        let paragraph_start = seg.sentences.get(n.sentence).and_then(|s| seg.paragraphs.get(s.paragraph)).map_or(0, |p| p.start).min(n.span.start);
+        let after_in = seg.masked.get(paragraph_start..n.span.start).is_some_and(|b| {
             let b = b.trim_end();
             b.ends_with(" in") || b.ends_with("\nin") || b == "in" || b.ends_with(" In")
         });

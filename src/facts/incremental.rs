@@ -9,7 +9,9 @@
 
 use super::Located;
 use crate::extract::delegations::DelegationFact;
+use crate::extract::events::EventKinds;
 use crate::extract::names::NameMention;
+use crate::extract::places::PlaceMention;
 use crate::extract::number::CountMention;
 use crate::extract::quotes::NameRun;
 use crate::extract::time::{TimeMention, Zone};
@@ -27,6 +29,8 @@ pub(super) struct ParagraphFacts {
     pub times: Vec<Located<TimeMention>>,
     pub counts: Vec<Located<CountMention>>,
     pub stated_zone: Option<Zone>,
+    /// With the event kinds of their sentence.
+    pub places: Vec<(PlaceMention, EventKinds)>,
     /// Each sentence's name runs, for quote attribution; filled only for memoised analyses.
     pub name_runs: Vec<Vec<NameRun>>,
 }
@@ -140,6 +144,10 @@ impl Move {
         self.span(&mut t.fact.span);
         self.sentence(&mut t.sentence);
     }
+    fn place(&self, p: &mut PlaceMention) {
+        self.span(&mut p.span);
+        self.sentence(&mut p.sentence);
+    }
     fn count(&self, c: &mut Located<CountMention>) {
         self.span(&mut c.fact.span);
         self.span(&mut c.fact.number_span);
@@ -152,13 +160,25 @@ fn relocate(facts: &mut ParagraphFacts, m: Move) {
     facts.delegations.iter_mut().for_each(|d| m.delegation(d));
     facts.times.iter_mut().for_each(|t| m.time(t));
     facts.counts.iter_mut().for_each(|c| m.count(c));
+    facts.places.iter_mut().for_each(|(p, _)| m.place(p));
     for r in facts.name_runs.iter_mut().flatten() {
         r.position = m.byte(r.position);
     }
 }
 
 /// Copy a remembered paragraph's facts into a document analysis at their place in it.
-pub(super) fn place(facts: &ParagraphFacts, start: usize, first_sentence: usize, names: &mut Vec<NameMention>, delegations: &mut Vec<DelegationFact>, times: &mut Vec<Located<TimeMention>>, counts: &mut Vec<Located<CountMention>>) {
+#[allow(clippy::too_many_arguments)]
+pub(super) fn place(
+    facts: &ParagraphFacts,
+    start: usize,
+    first_sentence: usize,
+    names: &mut Vec<NameMention>,
+    delegations: &mut Vec<DelegationFact>,
+    times: &mut Vec<Located<TimeMention>>,
+    counts: &mut Vec<Located<CountMention>>,
+    places: &mut Vec<PlaceMention>,
+    place_events: &mut Vec<EventKinds>,
+) {
     let m = Move::To { bytes: start, sentences: first_sentence };
     let name_base = names.len();
     names.extend(facts.names.iter().cloned().map(|mut n| {
@@ -178,4 +198,10 @@ pub(super) fn place(facts: &ParagraphFacts, start: usize, first_sentence: usize,
         m.count(&mut c);
         c
     }));
+    for (p, events) in &facts.places {
+        let mut p = p.clone();
+        m.place(&mut p);
+        places.push(p);
+        place_events.push(*events);
+    }
 }

@@ -69,6 +69,8 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
     let mut delegations = Vec::new();
     let mut times = Vec::new();
     let mut counts = Vec::new();
+    let mut places = Vec::new();
+    let mut place_events = Vec::new();
     let mut zone = None;
     let mut round = memo.map(|(m, id)| m.begin(id));
     let memoised = round.is_some();
@@ -81,7 +83,7 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
         match &mut round {
             Some(round) => {
                 let facts = round.paragraph(&seg, p, first, extract);
-                incremental::place(&facts, seg.paragraphs[p].start, first, &mut names, &mut delegations, &mut times, &mut counts);
+                incremental::place(&facts, seg.paragraphs[p].start, first, &mut names, &mut delegations, &mut times, &mut counts, &mut places, &mut place_events);
                 zone = zone.or_else(|| facts.stated_zone.clone());
                 runs.push((facts, seg.paragraphs[p].start));
             }
@@ -94,6 +96,10 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
                 names.extend(facts.names);
                 times.extend(facts.times);
                 counts.extend(facts.counts);
+                for (place, events) in facts.places {
+                    places.push(place);
+                    place_events.push(events);
+                }
                 zone = zone.or(facts.stated_zone);
             }
         }
@@ -108,8 +114,6 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
             }
         }
     }
-    let places = find_places(&seg, &names);
-    let place_events = places.iter().map(|p| seg.sentences.get(p.sentence).map(|s| event_kinds(&seg, s.span)).unwrap_or_default()).collect();
     let quotes = if memoised {
         find_quotes_with(&seg, limits.max_quote_chars, || runs.iter().flat_map(|(f, start)| f.name_runs.iter().map(|r| (std::borrow::Cow::Borrowed(r.as_slice()), *start))).collect())
     } else {
@@ -128,8 +132,9 @@ fn extract_sentences(seg: &Segmented, range: std::ops::Range<usize>, lexicon: &d
             d.name += out.names.len();
             out.delegations.push(d);
         }
-        out.names.extend(sentence_names);
         let mut broad = event_kinds(seg, seg.sentences[i].span);
+        out.places.extend(find_places(seg, &sentence_names).into_iter().map(|p| (p, broad)));
+        out.names.extend(sentence_names);
         // "It lasted three hours": the event is the one the previous sentence named.
         let inherited = if broad.is_empty() && refers_back_to_event(seg, i) && i > 0 && seg.sentences[i - 1].paragraph + 1 >= seg.sentences[i].paragraph {
             event_kinds(seg, seg.sentences[i - 1].span)
