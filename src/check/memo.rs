@@ -5,10 +5,10 @@
 //! Each store keeps only what the last two checks used, so a long session does not grow it.
 
 use crate::facts::ParagraphMemo;
-// The keys are whole sentences and quotes, hashed on every check: FxHash, not SipHash, whose
-// resistance to chosen keys buys nothing for text the writer typed into their own editor.
-use rustc_hash::FxHashMap as HashMap;
-use std::collections::HashSet;
+// The keys are whole sentences and quotes, and the word sets are intersected, on every check:
+// FxHash, not SipHash, whose resistance to chosen keys buys nothing for text the writer typed
+// into their own editor.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 

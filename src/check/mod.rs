@@ -19,7 +19,8 @@ use crate::config::Config;
 use crate::facts::{analyze_incremental, analyze_within, Analysis, FactBase, PersonId};
 use crate::finding::{Finding, Rule, Severity};
 use crate::text::{LineIndex, Span, TextKind};
-use std::collections::HashSet;
+// Word sets are hashed on every check: FxHash (see `check::memo`).
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 pub use memo::DraftMemo;
@@ -68,7 +69,7 @@ impl<'a> Context<'a> {
 
     /// The content words of a sentence (draft or source), unfiltered; see `content_words`.
     pub fn content_words(&self, sentence: &str) -> Arc<HashSet<String>> {
-        self.memo.words(sentence, |t| number_mismatch::content_words(t, &HashSet::new()))
+        self.memo.words(sentence, |t| number_mismatch::content_words(t, &HashSet::default()))
     }
 
     pub fn in_quote(&self, span: Span) -> bool {

@@ -9,8 +9,8 @@ use crate::knowledge::country_by_word;
 use crate::text::Span;
 use std::collections::HashSet;
 
-fn close(a: &str, b: &str) -> bool {
-    let (la, lb) = (a.to_lowercase(), b.to_lowercase());
+/// Are two lower-cased words one or two typing slips apart?
+fn close(la: &str, lb: &str) -> bool {
     if la == lb || la.chars().next() != lb.chars().next() {
         return false;
     }
@@ -24,6 +24,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     // Only people the relevant sources mention can be what the writer meant.
     // Ordered, so that which person a shared spelling is reported for never depends on hashing.
     let mentioned: std::collections::BTreeSet<PersonId> = cx.relevant.iter().flat_map(|&d| fb.facts[d].mentions.iter().map(|m| m.0)).collect();
+    // Every word of every spelling of those people, lower-cased once: (person, word, lower case).
+    let known_words = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for (i, n) in cx.draft.names.iter().enumerate() {
         if n.kind == NameKind::Thing || cx.persons[i].is_some() || cx.is_heading(n.sentence) {
@@ -39,16 +41,19 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             if w.chars().count() < 4 || fb.vocabulary.contains(w) || fb.lexicon.contains(&w.to_lowercase()) || country_by_word(w).is_some() {
                 continue;
             }
-            let mut candidates: Vec<(PersonId, String)> = Vec::new();
-            for &p in &mentioned {
-                let Some(person) = fb.people.get(p) else { continue };
-                if !person.confirmed {
-                    continue;
+            let known_words = known_words.get_or_init(|| {
+                let mut all = Vec::new();
+                for &p in &mentioned {
+                    let Some(person) = fb.people.get(p).filter(|person| person.confirmed) else { continue };
+                    all.extend(person.words().into_iter().map(|k| (p, k, k.to_lowercase())));
                 }
-                for known in person.words() {
-                    if close(w, known) && !candidates.iter().any(|(q, k)| *q == p && k == known) {
-                        candidates.push((p, known.to_string()));
-                    }
+                all
+            });
+            let lower = w.to_lowercase();
+            let mut candidates: Vec<(PersonId, String)> = Vec::new();
+            for (p, known, known_lower) in known_words {
+                if close(&lower, known_lower) && !candidates.iter().any(|(q, k)| q == p && k == known) {
+                    candidates.push((*p, known.to_string()));
                 }
             }
             let distinct: HashSet<&str> = candidates.iter().map(|c| c.1.as_str()).collect();

@@ -5,7 +5,8 @@ use crate::extract::number::{Bound, CountMention};
 use crate::finding::{Finding, Rule};
 use crate::knowledge;
 use crate::text::{tokenize, Span, TokenKind};
-use std::collections::HashSet;
+// Word sets are hashed on every check: FxHash (see `check::memo`).
+use rustc_hash::FxHashSet as HashSet;
 
 /// The values a count allows, as an interval.
 pub(crate) fn interval(c: &CountMention) -> (f64, f64) {

@@ -4,7 +4,8 @@ use super::number_mismatch::{agree, counts_an_addition, same_unit, shared_words}
 use super::quote_match::quote_evidence;
 use super::Context;
 use crate::finding::{Finding, Rule};
-use std::collections::HashSet;
+// Word sets are hashed on every check: FxHash (see `check::memo`).
+use rustc_hash::FxHashSet as HashSet;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();

@@ -1,10 +1,10 @@
 //! time-conflict: a clock time, date, weekday or duration of an event contradicts every source.
 
 use super::Context;
-use crate::extract::places::PlaceKind;
 use crate::extract::time::{utc_minutes, TimeValue};
 use crate::finding::{Finding, Rule};
-use crate::knowledge::{zone_for_place, WEEKDAYS};
+use crate::extract::places::local_zone_of;
+use crate::knowledge::WEEKDAYS;
 
 fn same_variant(a: &TimeValue, b: &TimeValue) -> bool {
     std::mem::discriminant(a) == std::mem::discriminant(b)
@@ -14,16 +14,9 @@ fn fmt_utc(m: i32) -> String {
     format!("{:02}{:02} GMT", m / 60, m % 60)
 }
 
-/// The zone "local time" means: the first city the document names.
-fn local_zone_of(places: &[crate::extract::places::PlaceMention]) -> Option<&'static str> {
-    places.iter().filter(|p| p.kind == PlaceKind::City).find_map(|p| zone_for_place(&p.name))
-}
-
 pub fn check(cx: &Context) -> Vec<Finding> {
     let fb = cx.fb;
-    let draft_zone = local_zone_of(&cx.draft.places).or_else(|| {
-        cx.relevant.iter().find_map(|&d| fb.facts[d].places.iter().filter(|p| p.0.kind == PlaceKind::City).find_map(|p| zone_for_place(&p.0.name)))
-    });
+    let draft_zone = local_zone_of(&cx.draft.places).or_else(|| cx.relevant.iter().find_map(|&d| fb.facts[d].local_zone));
     let mut out = Vec::new();
     for t in &cx.draft.times {
         if t.events.is_empty() || cx.in_quote(t.fact.span) || cx.is_heading(t.sentence) {
@@ -35,7 +28,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         let mut loose = Vec::new();
         for &d in &cx.relevant {
             let f = &fb.facts[d];
-            let zone = f.places.iter().filter(|p| p.0.kind == PlaceKind::City).find_map(|p| zone_for_place(&p.0.name)).or(draft_zone);
+            let zone = f.local_zone.or(draft_zone);
             for st in &f.times {
                 if !same_variant(&st.fact.value, &t.fact.value) {
                     continue;

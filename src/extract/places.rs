@@ -36,6 +36,11 @@ fn is_venue_word(w: &str) -> bool {
 
 pub use crate::knowledge::is_known_city;
 
+/// The zone "local time" means in a document: that of the first city it names.
+pub fn local_zone_of(places: &[PlaceMention]) -> Option<&'static str> {
+    places.iter().filter(|p| p.kind == PlaceKind::City).find_map(|p| crate::knowledge::zone_for_place(&p.name))
+}
+
 /// Places among a document's name mentions. Each is read within its own paragraph (a paragraph's
 /// places then depend on nothing outside it, which lets a re-check reuse them).
 pub fn find_places(seg: &Segmented, names: &[NameMention]) -> Vec<PlaceMention> {

@@ -276,12 +276,14 @@ pub struct DocFacts {
     pub delegations: Vec<(String, PersonId, Membership, usize)>,
     /// Every resolved person mention: (person, span).
     pub mentions: Vec<(PersonId, Span)>,
+    /// The time zone of the first city the document names: what its "local time" means.
+    pub local_zone: Option<&'static str>,
 }
 
 impl DocFacts {
     /// Vecs grown by pushing keep up to twice their length; a corpus keeps them for good.
     fn shrink_to_fit(&mut self) {
-        let DocFacts { sentences, places, times, counts, quotes, delegations, mentions } = self;
+        let DocFacts { sentences, places, times, counts, quotes, delegations, mentions, local_zone: _ } = self;
         sentences.shrink_to_fit();
         places.shrink_to_fit();
         times.shrink_to_fit();
