@@ -126,11 +126,14 @@ impl LineStarts {
     pub fn new(text: &str) -> LineStarts {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while let Some(k) = bytes[i..].iter().position(|&b| b == b'\n' || b == b'\r') {
-            let at = i + k;
-            i = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
-            starts.push(i);
+        for at in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            // The LF of a CRLF ends the line its CR already ended.
+            let after_cr = bytes[at] == b'\n' && at > 0 && bytes[at - 1] == b'\r';
+            if let (true, Some(last)) = (after_cr, starts.last_mut()) {
+                *last = at + 1;
+            } else {
+                starts.push(at + 1);
+            }
         }
         LineStarts { starts }
     }

@@ -310,7 +310,8 @@ pub fn mask_markdown(text: &str) -> String {
                 }
                 i += 1;
             }
-            _ => i += 1,
+            // Straight on to the next byte any arm above looks at.
+            _ => i += 1 + bytes[i + 1..].iter().position(|&b| matches!(b, b'<' | b'`' | b'!' | b'[' | b'*' | b'_')).unwrap_or(bytes.len() - i - 1),
         }
     }
     // Only ASCII bytes were replaced with ASCII spaces, so this is still valid UTF-8.

@@ -36,46 +36,41 @@ fn is_closer(c: char) -> bool {
 pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let mut out = Vec::new();
     let Some(para) = text.get(span.start..span.end) else { return out };
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let next_char = |at: usize| para.get(at..).and_then(|r| r.chars().next());
     let mut start = 0usize;
-    let mut i = 0usize;
-    while i < chars.len() {
-        let (off, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            let mut j = i + 1;
-            while j < chars.len() && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1)) {
-                j += 1;
-            }
-            let end_off = if j < chars.len() { chars[j].0 } else { para.len() };
-            // Needs whitespace after, then an uppercase letter, digit or opening quote.
-            let mut k = j;
-            let mut saw_space = false;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                saw_space = true;
-                k += 1;
-            }
-            let next = chars.get(k).map(|x| x.1);
-            let starts_sentence = next.is_some_and(|n| {
-                n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[')
-            });
-            let boundary = saw_space && starts_sentence && {
-                if c == '.' && j == i + 1 {
-                    let word_start = para[..off].rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}').map(|p| p + para[p..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
-                    !is_abbreviation(&para[word_start..off])
-                } else {
-                    true
-                }
-            };
-            if boundary || k >= chars.len() {
-                push(para, span.start, start, end_off, &mut out);
-                start = if k < chars.len() { chars[k].0 } else { para.len() };
-                i = k;
-                continue;
-            }
-            i = j;
-            continue;
+    let mut from = 0usize;
+    while let Some(rel) = para[from..].find(['.', '!', '?', '\u{2026}']) {
+        let off = from + rel;
+        let c = next_char(off).unwrap_or('.');
+        // Further stops and closing quotes or brackets belong to this sentence.
+        let mut end = off + c.len_utf8();
+        while let Some(ch) = next_char(end).filter(|&ch| matches!(ch, '.' | '!' | '?') || is_closer(ch)) {
+            end += ch.len_utf8();
         }
-        i += 1;
+        // Needs whitespace after, then an uppercase letter, digit or opening quote.
+        let mut next = end;
+        while let Some(ch) = next_char(next).filter(|ch| ch.is_whitespace()) {
+            next += ch.len_utf8();
+        }
+        let saw_space = next > end;
+        let starts_sentence = next_char(next).is_some_and(|n| {
+            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\u{201c}' | '\u{2018}' | '\'' | '(' | '[')
+        });
+        let boundary = saw_space && starts_sentence && {
+            if c == '.' && end == off + 1 {
+                let word_start = para[..off].rfind(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '\u{201c}').map(|p| p + para[p..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+                !is_abbreviation(&para[word_start..off])
+            } else {
+                true
+            }
+        };
+        if boundary || next >= para.len() {
+            push(para, span.start, start, end, &mut out);
+            start = next;
+            from = next;
+        } else {
+            from = end;
+        }
     }
     push(para, span.start, start, para.len(), &mut out);
     out
