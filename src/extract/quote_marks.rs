@@ -74,19 +74,20 @@ pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
         let Some(body) = text.get(para.start..para.end) else {
             continue;
         };
-        let chars: Vec<(usize, char)> = body.char_indices().collect();
         let first_piece_index = out.len();
         // (byte offset of the opening mark, byte offset just after it)
         let mut open: Option<(usize, usize)> = None;
-        let mut i = 0;
-        while i < chars.len() {
-            let (off, c) = chars[i];
-            let before = if i > 0 { Some(chars[i - 1].1) } else { None };
+        let mut from = 0;
+        while let Some(rel) = body[from..].find(['\u{201c}', '\u{201e}', '\u{ab}', '\u{201d}', '\u{bb}', '"', '\'']) {
+            let off = from + rel;
+            let mut here = body[off..].chars();
+            let c = here.next().unwrap_or(' ');
+            let after = here.next();
+            let before = body[..off].chars().next_back();
             let (direction, width_chars) = match c {
                 '\u{201c}' => {
                     // A left mark typed where the right one belongs (`here,“ said Lee`) closes
                     // an open quote when it sits like a closing mark.
-                    let after = chars.get(i + 1).map(|x| x.1);
                     if open.is_some() && straight_direction(before, after) == Direction::Close {
                         (Direction::Close, 1)
                     } else {
@@ -97,26 +98,21 @@ pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
                 '\u{201d}' | '\u{bb}' => {
                     // A right mark used as an opener by sloppy typing (”Word) only counts
                     // as one when nothing is open.
-                    let after = chars.get(i + 1).map(|x| x.1);
                     if open.is_none() && straight_direction(before, after) == Direction::Open {
                         (Direction::Open, 1)
                     } else {
                         (Direction::Close, 1)
                     }
                 }
-                '"' => (straight_direction(before, chars.get(i + 1).map(|x| x.1)), 1),
-                '\'' if chars.get(i + 1).is_some_and(|x| x.1 == '\'') => {
-                    (straight_direction(before, chars.get(i + 2).map(|x| x.1)), 2)
-                }
+                '"' => (straight_direction(before, after), 1),
+                '\'' if after == Some('\'') => (straight_direction(before, here.next()), 2),
                 _ => {
-                    i += 1;
+                    from = off + c.len_utf8();
                     continue;
                 }
             };
-            let mark_end = chars
-                .get(i + width_chars)
-                .map(|x| x.0)
-                .unwrap_or(body.len());
+            // Every mark is one ASCII byte or one two- or three-byte character, repeated `width_chars` times.
+            let mark_end = (off + c.len_utf8() * width_chars).min(body.len());
             let mark_start = off;
             let opens = match direction {
                 Direction::Open => true,
@@ -141,7 +137,7 @@ pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
                     body, para.start, o_start, o_inner, mark_start, mark_end, pi, true, &mut out,
                 );
             }
-            i += width_chars;
+            from = mark_end;
         }
         let mut ran_on = false;
         if let Some((o_start, o_inner)) = open {
