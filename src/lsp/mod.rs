@@ -92,6 +92,23 @@ where
     }
 }
 
+/// Hands the memory this thread's allocator cache holds back to the shared arena. A blocking
+/// thread may sit idle for an hour after a check or an index build, and jemalloc trims a thread's
+/// cache only as that thread allocates again, so without this each idle thread keeps up to a few
+/// hundred KB of freed memory that the background purge cannot reach (RELIABILITY.md, "Soak").
+/// Costs a few microseconds per call; the cache still serves the allocations within one call.
+#[cfg(not(target_env = "msvc"))]
+fn release_thread_cache() {
+    // SAFETY: `thread.tcache.flush` reads and writes no value; where the thread has no cache it
+    // returns an error code, which changes nothing.
+    unsafe {
+        tikv_jemalloc_sys::mallctl(c"thread.tcache.flush".as_ptr(), std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut(), 0);
+    }
+}
+
+#[cfg(target_env = "msvc")]
+fn release_thread_cache() {}
+
 /// Threads for checks, corpus indexing and file IO; requests beyond them wait.
 const BLOCKING_THREADS: usize = 6;
 
@@ -150,7 +167,11 @@ where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
-    let run = tokio::task::spawn_blocking(move || std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)));
+    let run = tokio::task::spawn_blocking(move || {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        release_thread_cache();
+        result
+    });
     match run.await {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(payload)) => {
