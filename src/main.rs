@@ -1,7 +1,9 @@
 // A server left open all day frees memory on many threads. glibc kept much of it in per-thread
 // arenas; jemalloc with one arena and a background thread that returns freed pages after a
-// second grows less over a session, though not always within the soak's 10% (RELIABILITY.md,
-// "Soak"), and is faster per keystroke.
+// second grows less over a session, and is faster per keystroke. Most of what jemalloc holds
+// beyond live data is its per-thread caches (RELIABILITY.md, "Soak"), so they are kept small:
+// objects up to 4 KiB only (`tcache_max`), half the default slots per size (`lg_tcache_nslots_mul`);
+// blocking threads also hand theirs back after every call (`lsp::blocking`).
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
@@ -10,7 +12,7 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 /// it is a C `const char *`, so a thin pointer to a NUL-terminated array.
 #[cfg(not(target_env = "msvc"))]
 #[export_name = "_rjem_malloc_conf"]
-pub static JEMALLOC_OPTIONS: &[u8; 70] = b"narenas:1,background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0\0";
+pub static JEMALLOC_OPTIONS: &[u8; 110] = b"narenas:1,background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0,tcache_max:4096,lg_tcache_nslots_mul:-1\0";
 
 fn main() {
     std::process::exit(copydesk::cli::run());
