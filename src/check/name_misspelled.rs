@@ -15,7 +15,7 @@ fn close(la: &str, lb: &str) -> bool {
         return false;
     }
     let n = la.chars().count().min(lb.chars().count());
-    let d = strsim::damerau_levenshtein(&la, &lb);
+    let d = strsim::damerau_levenshtein(la, lb);
     n >= 4 && d <= if n >= 7 { 2 } else { 1 }
 }
 

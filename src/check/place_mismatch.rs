@@ -16,7 +16,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
     // Every place any relevant source names, for any reason: a place the sources know is never "wrong".
     let known: HashSet<String> = cx.relevant.iter().flat_map(|&d| fb.facts[d].places.iter().map(|p| place_key(&p.0.name))).collect();
-    for p in &cx.draft.places {
+    for (p, _) in &cx.draft.places {
         if cx.in_quote(p.span) || cx.is_heading(p.sentence) {
             continue;
         }

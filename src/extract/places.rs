@@ -1,5 +1,6 @@
 //! Venues and cities where events happen.
 
+use crate::extract::events::EventKinds;
 use crate::extract::names::{NameKind, NameMention};
 use crate::text::Segmented;
 use crate::knowledge::country_by_word;
@@ -36,9 +37,10 @@ fn is_venue_word(w: &str) -> bool {
 
 pub use crate::knowledge::is_known_city;
 
-/// The zone "local time" means in a document: that of the first city it names.
-pub fn local_zone_of(places: &[PlaceMention]) -> Option<&'static str> {
-    places.iter().filter(|p| p.kind == PlaceKind::City).find_map(|p| crate::knowledge::zone_for_place(&p.name))
+/// The zone "local time" means in a document: that of the first city among its places (each
+/// with its sentence's event kinds, as analyses keep them).
+pub fn local_zone_of(places: &[(PlaceMention, EventKinds)]) -> Option<&'static str> {
+    places.iter().map(|(p, _)| p).filter(|p| p.kind == PlaceKind::City).find_map(|p| crate::knowledge::zone_for_place(&p.name))
 }
 
 /// Places among a document's name mentions. Each is read within its own paragraph (a paragraph's

@@ -176,8 +176,7 @@ pub(super) fn place(
     delegations: &mut Vec<DelegationFact>,
     times: &mut Vec<Located<TimeMention>>,
     counts: &mut Vec<Located<CountMention>>,
-    places: &mut Vec<PlaceMention>,
-    place_events: &mut Vec<EventKinds>,
+    places: &mut Vec<(PlaceMention, EventKinds)>,
 ) {
     let m = Move::To { bytes: start, sentences: first_sentence };
     let name_base = names.len();
@@ -198,10 +197,8 @@ pub(super) fn place(
         m.count(&mut c);
         c
     }));
-    for (p, events) in &facts.places {
-        let mut p = p.clone();
+    places.extend(facts.places.iter().cloned().map(|(mut p, events)| {
         m.place(&mut p);
-        places.push(p);
-        place_events.push(*events);
-    }
+        (p, events)
+    }));
 }

@@ -27,9 +27,8 @@ pub struct Analysis {
     pub names: Vec<NameMention>,
     /// Delegation facts; `name` indexes `names`.
     pub delegations: Vec<DelegationFact>,
-    pub places: Vec<PlaceMention>,
-    /// Event kinds of each place's sentence (parallel to `places`).
-    pub place_events: Vec<EventKinds>,
+    /// With the event kinds of the place's sentence.
+    pub places: Vec<(PlaceMention, EventKinds)>,
     pub quotes: Vec<Quote>,
     /// With the sentence index and the event kinds of its clause (`events`) and sentence (`broad`).
     pub times: Vec<Located<TimeMention>>,
@@ -70,7 +69,6 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
     let mut times = Vec::new();
     let mut counts = Vec::new();
     let mut places = Vec::new();
-    let mut place_events = Vec::new();
     let mut zone = None;
     let mut round = memo.map(|(m, id)| m.begin(id));
     let memoised = round.is_some();
@@ -83,7 +81,7 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
         match &mut round {
             Some(round) => {
                 let facts = round.paragraph(&seg, p, first, extract);
-                incremental::place(&facts, seg.paragraphs[p].start, first, &mut names, &mut delegations, &mut times, &mut counts, &mut places, &mut place_events);
+                incremental::place(&facts, seg.paragraphs[p].start, first, &mut names, &mut delegations, &mut times, &mut counts, &mut places);
                 zone = zone.or_else(|| facts.stated_zone.clone());
                 runs.push((facts, seg.paragraphs[p].start));
             }
@@ -96,10 +94,7 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
                 names.extend(facts.names);
                 times.extend(facts.times);
                 counts.extend(facts.counts);
-                for (place, events) in facts.places {
-                    places.push(place);
-                    place_events.push(events);
-                }
+                places.extend(facts.places);
                 zone = zone.or(facts.stated_zone);
             }
         }
@@ -119,7 +114,7 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
     } else {
         find_quotes_within(&seg, limits.max_quote_chars)
     };
-    Analysis { seg, names, delegations, places, place_events, quotes, times, counts }
+    Analysis { seg, names, delegations, places, quotes, times, counts }
 }
 
 /// The sentence-level facts of sentences `range` of `seg` (one paragraph), with absolute spans.
@@ -219,7 +214,7 @@ pub fn document_facts(text: &str, kind: TextKind) -> DocumentFacts {
         times: a.times.into_iter().map(|t| t.fact).collect(),
         counts: a.counts.into_iter().map(|c| c.fact).collect(),
         names: a.names,
-        places: a.places,
+        places: a.places.into_iter().map(|(p, _)| p).collect(),
         quotes: a.quotes,
     }
 }

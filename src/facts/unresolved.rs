@@ -90,8 +90,7 @@ impl Unresolved {
             .collect();
         let quotes = a.quotes.into_iter().map(|q| SourceQuote { words: QuoteWords::new(&quote_words(&q.text)), quote: q, speaker: None }).collect();
         let local_zone = crate::extract::places::local_zone_of(&a.places);
-        let places = a.places.into_iter().zip(a.place_events).collect();
-        let facts = DocFacts { sentences, places, times: a.times, counts: a.counts, quotes, delegations: Vec::new(), mentions: Vec::new(), local_zone };
+        let facts = DocFacts { sentences, places: a.places, times: a.times, counts: a.counts, quotes, delegations: Vec::new(), mentions: Vec::new(), local_zone };
         Unresolved { facts, names, delegations, speakers }
     }
 

@@ -117,7 +117,8 @@ pub fn range_of_span(rope: &Rope, span: Span, enc: Encoding) -> Range {
 
 /// Where the lines of one text start, for turning many byte offsets of it into positions
 /// without a walk down the rope for each (a publication converts a hundred-odd). Lines break
-/// where the rope's do: `\n`, `\r\n`, a lone `\r`.
+/// where the rope's do: `\n`, `\r\n`, a lone `\r` (unlike `text::LineIndex`, which breaks at
+/// `\n` only, as the CLI's output does, so positions here always agree with the edits applied).
 pub struct LineStarts {
     starts: Vec<usize>,
 }
