@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{Request, Response};
+use tower_lsp_server::ls_types::Uri;
 
 /// Larger bodies are skipped unread: no editor sends them, and reading them risks memory.
 const MAX_BODY: usize = 64 << 20;
@@ -40,6 +41,23 @@ pub(crate) fn notification_frame<P: serde::Serialize>(method: &str, params: &P) 
     }
     // Serialising plain data into memory cannot fail; an empty body would be dropped by any client.
     let body = serde_json::to_vec(&Notification { jsonrpc: "2.0", method, params }).unwrap_or_default();
+    frame(&body)
+}
+
+/// `textDocument/publishDiagnostics` with its diagnostics already written as a JSON array, in
+/// the text `notification_frame` would make of it.
+pub(crate) fn publish_diagnostics_frame(uri: &Uri, diagnostics: &[u8], version: Option<i32>) -> Vec<u8> {
+    use std::io::Write;
+    let mut body = Vec::with_capacity(diagnostics.len() + 128);
+    body.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);
+    // Writing into memory cannot fail.
+    let _ = serde_json::to_writer(&mut body, uri);
+    body.extend_from_slice(br#","diagnostics":"#);
+    body.extend_from_slice(diagnostics);
+    if let Some(version) = version {
+        let _ = write!(body, r#","version":{version}"#);
+    }
+    body.extend_from_slice(b"}}");
     frame(&body)
 }
 
@@ -223,6 +241,23 @@ pub(crate) async fn pump_output<O: AsyncWrite>(output: O, mut frames: mpsc::Unbo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_publication_from_ready_json_is_the_one_serde_writes() {
+        use std::str::FromStr;
+        use tower_lsp_server::ls_types::{notification, Diagnostic, Position, PublishDiagnosticsParams, Range};
+        let uri = Uri::from_str("file:///d/dr%C3%A4ft%20one.md").unwrap();
+        let diagnostics = vec![
+            Diagnostic::new_simple(Range::new(Position::new(1, 2), Position::new(1, 9)), "the “sources” say\n10:00".into()),
+            Diagnostic::new_simple(Range::default(), String::new()),
+        ];
+        for (diagnostics, version) in [(diagnostics.clone(), Some(7)), (diagnostics, None), (Vec::new(), None)] {
+            let array = serde_json::to_vec(&diagnostics).unwrap();
+            let params = PublishDiagnosticsParams { uri: uri.clone(), diagnostics, version };
+            let expected = notification_frame(<notification::PublishDiagnostics as notification::Notification>::METHOD, &params);
+            assert_eq!(String::from_utf8(publish_diagnostics_frame(&uri, &array, version)).unwrap(), String::from_utf8(expected).unwrap());
+        }
+    }
 
     fn rejected_code(v: Verdict) -> (Value, i64) {
         let Verdict::Reject(f) = v else { panic!("{v:?}") };

@@ -131,6 +131,110 @@ pub fn to_diagnostic(finding: &Finding, draft: &str, lines: &LineStarts, enc: En
     }
 }
 
+/// Each finding's diagnostic as JSON text, kept from one publication of a document to the next.
+///
+/// After a keystroke nearly every diagnostic is the one published before, at most moved: its
+/// message and evidence sentences (a publication is about 50 KB of them on a long draft) need not
+/// be looked up and escaped again. Only the range is written afresh.
+#[derive(Default)]
+pub struct DiagnosticJson {
+    /// What every cached text was made for; a different fact base or encoding starts afresh.
+    made_for: Option<(u64, Encoding)>,
+    /// By a hash of what goes into the diagnostic besides its range.
+    known: rustc_hash::FxHashMap<u64, CachedDiagnostic>,
+}
+
+struct CachedDiagnostic {
+    rule: crate::finding::Rule,
+    severity: Severity,
+    message: String,
+    evidence: Vec<(usize, Span)>,
+    /// The diagnostic's JSON after its range: `,"severity":…}`.
+    after_range: String,
+}
+
+impl CachedDiagnostic {
+    /// Within one fact base an evidence sentence is known by its document and span.
+    fn is_for(&self, finding: &Finding) -> bool {
+        self.rule == finding.rule
+            && self.severity == finding.severity
+            && self.message == finding.message
+            && self.evidence.len() == finding.evidence.len()
+            && self.evidence.iter().zip(&finding.evidence).all(|(&(doc, span), ev)| doc == ev.doc && span == ev.span)
+    }
+}
+
+fn diagnostic_key(finding: &Finding) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    (finding.rule, finding.severity, &finding.message).hash(&mut h);
+    for ev in &finding.evidence {
+        (ev.doc, ev.span).hash(&mut h);
+    }
+    h.finish()
+}
+
+/// What serde writes before the range's own text; the cached part follows the range.
+const RANGE_FIELD: &str = "{\"range\":";
+
+impl DiagnosticJson {
+    /// `findings`' diagnostics as a JSON array, the text serde makes of `to_diagnostic` of each.
+    /// `generation` names `facts`: the cache is only good for one fact base.
+    pub fn array(
+        &mut self,
+        findings: &[Finding],
+        draft: &str,
+        enc: Encoding,
+        facts: &FactBase,
+        locations: &EvidenceLocations,
+        generation: u64,
+    ) -> Vec<u8> {
+        if self.made_for != Some((generation, enc)) {
+            self.made_for = Some((generation, enc));
+            self.known.clear();
+        }
+        let lines = LineStarts::new(draft);
+        let mut previous = std::mem::take(&mut self.known);
+        let mut out = Vec::with_capacity(previous.values().map(|c| c.after_range.len() + 64).sum::<usize>() + 2);
+        out.push(b'[');
+        for (i, finding) in findings.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            let range = lines.range(draft, finding.span, enc);
+            let key = diagnostic_key(finding);
+            let cached = match previous.remove(&key).or_else(|| self.known.remove(&key)) {
+                Some(c) if c.is_for(finding) => c,
+                _ => Self::made(finding, draft, &lines, enc, facts, locations),
+            };
+            out.extend_from_slice(RANGE_FIELD.as_bytes());
+            // Serialising a range into memory cannot fail.
+            let _ = serde_json::to_writer(&mut out, &range);
+            out.extend_from_slice(cached.after_range.as_bytes());
+            self.known.insert(key, cached);
+        }
+        out.push(b']');
+        out
+    }
+
+    fn made(finding: &Finding, draft: &str, lines: &LineStarts, enc: Encoding, facts: &FactBase, locations: &EvidenceLocations) -> CachedDiagnostic {
+        let mut diagnostic = to_diagnostic(finding, draft, lines, enc, facts, locations);
+        diagnostic.range = Range::default();
+        let whole = serde_json::to_string(&diagnostic).unwrap_or_default();
+        let empty_range = serde_json::to_string(&Range::default()).unwrap_or_default();
+        // ls-types writes the range first; a test holds it to that.
+        let after_range = whole.strip_prefix(RANGE_FIELD).and_then(|rest| rest.strip_prefix(empty_range.as_str()));
+        debug_assert!(after_range.is_some(), "a diagnostic's JSON starts with its range: {whole}");
+        CachedDiagnostic {
+            rule: finding.rule,
+            severity: finding.severity,
+            message: finding.message.clone(),
+            evidence: finding.evidence.iter().map(|ev| (ev.doc, ev.span)).collect(),
+            after_range: after_range.unwrap_or("}").to_string(),
+        }
+    }
+}
+
 /// One line of an evidence list: file label, 1-based line, outlet when known.
 fn source_label(facts: &FactBase, ev: &Evidence) -> String {
     let Some(doc) = facts.docs.get(ev.doc) else { return "unknown source".to_string() };
@@ -616,6 +720,37 @@ mod tests {
         assert_eq!(rel[0].location.uri.as_str(), "file:///src/a.txt");
         assert_eq!(rel[0].location.range.start, Position { line: 1, character: 0 });
         assert_eq!(rel[0].message, "The talks began at 10:00 on Friday.");
+    }
+
+    #[test]
+    fn cached_diagnostic_json_is_what_serde_writes_after_edits() {
+        let facts = corpus();
+        let locations = EvidenceLocations::default();
+        let serde_array = |findings: &[Finding], draft: &str, enc: Encoding| {
+            let lines = LineStarts::new(draft);
+            let all: Vec<Diagnostic> = findings.iter().map(|f| to_diagnostic(f, draft, &lines, enc, &facts, &locations)).collect();
+            String::from_utf8(serde_json::to_vec(&all).unwrap()).unwrap()
+        };
+        let mut cache = DiagnosticJson::default();
+        let drafts = ["Talks began at 9:30.\nAgain 9:30.", "A line. 😀\r\nTalks began at 9:30.\nAgain 9:30.", "Talks began at 9:30, then at 9:30."];
+        for (round, draft) in drafts.iter().cycle().take(7).enumerate() {
+            let mut one = finding(draft);
+            let at = draft.rfind("9:30").unwrap();
+            // The same finding twice, at two places, and one whose message differs.
+            let mut twice = one.clone();
+            twice.span = Span::new(at, at + 4);
+            let mut other = twice.clone();
+            other.message = format!("the sources say 10:00 (round {})", round % 2);
+            other.evidence.clear();
+            one.severity = if round == 3 { Severity::Information } else { Severity::Warning };
+            let findings = vec![one, twice, other];
+            let enc = if round >= 5 { Encoding::Utf8 } else { Encoding::Utf16 };
+            let generation = if round == 6 { 2 } else { 1 };
+            let ours = String::from_utf8(cache.array(&findings, draft, enc, &facts, &locations, generation)).unwrap();
+            assert_eq!(ours, serde_array(&findings, draft, enc), "round {round}");
+            assert!(cache.known.len() <= 3, "only the last publication's diagnostics are kept");
+        }
+        assert_eq!(cache.array(&[], "", Encoding::Utf8, &facts, &locations, 2), b"[]");
     }
 
     #[test]

@@ -74,13 +74,21 @@ struct DocState {
     told_over_limit: bool,
 }
 
+#[derive(Default)]
+struct Published {
+    /// (version, engine generation) of the last publication.
+    last: Option<(i32, u64)>,
+    /// Its diagnostics' JSON, most of which the next publication repeats.
+    json: present::DiagnosticJson,
+}
+
 struct DocEntry {
     state: Mutex<DocState>,
     /// Held from the last staleness check until the notification is queued, so two results for
     /// one document can never be published out of order.
     /// Also remembers the (version, engine generation) last published, so a re-check that
     /// changes nothing is not sent twice.
-    publish: tokio::sync::Mutex<Option<(i32, u64)>>,
+    publish: tokio::sync::Mutex<Published>,
     /// What the last check of this document can lend the next: an edit re-extracts only the
     /// paragraphs it touched.
     memo: Arc<Mutex<crate::check::DraftMemo>>,
@@ -134,7 +142,7 @@ impl DocEntry {
                 checkpoint: version,
                 told_over_limit: false,
             }),
-            publish: tokio::sync::Mutex::new(None),
+            publish: tokio::sync::Mutex::new(Published::default()),
             memo: Arc::default(),
         }
     }
@@ -403,22 +411,25 @@ impl Inner {
                 return;
             }
         };
-        let diagnostics = self.diagnostics(&analysis);
-        let mut last = entry.publish.lock().await;
+        let mut published = entry.publish.lock().await;
         let tag = (analysis.version, analysis.engine.generation);
         let still_current = self.is_current(&uri, &entry)
             && entry.version() == analysis.version
             && self.current_engine().is_some_and(|e| e.generation == analysis.engine.generation);
-        if still_current && *last != Some(tag) {
-            self.send_diagnostics(uri, diagnostics, Some(analysis.version));
-            *last = Some(tag);
+        if still_current && published.last != Some(tag) {
+            let a = &analysis;
+            let diagnostics = published.json.array(&a.findings, &a.text, self.encoding(), &a.engine.facts, &a.engine.locations, a.engine.generation);
+            self.send_diagnostics(&uri, &diagnostics, Some(analysis.version));
+            published.last = Some(tag);
         }
     }
 
     /// Every `textDocument/publishDiagnostics` goes out here, in the order of the calls; the
-    /// caller holds the document's publish lock.
-    fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
-        self.send_notification::<notification::PublishDiagnostics>(&PublishDiagnosticsParams { uri, diagnostics, version });
+    /// caller holds the document's publish lock. `diagnostics` is their JSON array.
+    fn send_diagnostics(&self, uri: &Uri, diagnostics: &[u8], version: Option<i32>) {
+        let frame = super::framing::publish_diagnostics_frame(uri, diagnostics, version);
+        // A closed channel means the session is over and nobody is listening.
+        let _ = self.out.send(Some(frame));
     }
 
     /// Notifications whose order matters to the client (progress, then the diagnostics it
@@ -960,8 +971,8 @@ impl LanguageServer for Backend {
                 p.abort();
             }
             if !self.inner.session().pull_diagnostics {
-                let _last = entry.publish.lock().await;
-                self.inner.send_diagnostics(uri, Vec::new(), None);
+                let _published = entry.publish.lock().await;
+                self.inner.send_diagnostics(&uri, b"[]", None);
             }
         })
         .await;
