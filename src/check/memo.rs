@@ -4,7 +4,7 @@
 //! answer here gives the same findings as one that computes it; a new fact base clears it all.
 //! Each store keeps only what the last two checks used, so a long session does not grow it.
 
-use crate::facts::ParagraphMemo;
+use crate::facts::{ParagraphMemo, People, PersonId};
 // The keys are whole sentences and quotes, and the word sets are intersected, on every check:
 // FxHash, not SipHash, whose resistance to chosen keys buys nothing for text the writer typed
 // into their own editor.
@@ -16,6 +16,8 @@ use std::sync::{Arc, Mutex};
 pub struct DraftMemo {
     pub(super) paragraphs: ParagraphMemo,
     pub(super) shared: Arc<RuleMemo>,
+    /// The last check's analysis of the draft, not freed yet.
+    pub(super) spent: Option<crate::facts::Analysis>,
 }
 
 impl DraftMemo {
@@ -24,13 +26,22 @@ impl DraftMemo {
         self.paragraphs.last_misses
     }
 
+    /// The last check's analysis of the draft. Freeing its thousands of small strings and
+    /// vectors takes as long as a rule; a caller with findings to deliver can take it and free
+    /// it after delivering them. Left here, the next check frees it.
+    pub fn take_spent(&mut self) -> Option<impl Send> {
+        self.spent.take()
+    }
+
     /// Called before each check, with the fact base it runs against.
     pub(super) fn begin(&mut self, fact_base_id: u64) {
+        self.spent = None;
         let mut fb = lock(&self.shared.fact_base);
         let stale = *fb != Some(fact_base_id);
         *fb = Some(fact_base_id);
         lock(&self.shared.words).next_round(stale);
         lock(&self.shared.quotes).next_round(stale);
+        lock(&self.shared.persons).next_round(stale);
     }
 }
 
@@ -42,6 +53,8 @@ pub struct RuleMemo {
     words: Mutex<Rounds<String, Arc<HashSet<String>>>>,
     /// A draft quote's text → its words and where the relevant sources have them.
     quotes: Mutex<Rounds<String, Arc<QuoteHits>>>,
+    /// A name's words → the corpus person they refer to (`People::resolve`).
+    persons: Mutex<Rounds<Vec<String>, Option<PersonId>>>,
     /// The relevant documents the remembered quote lookups searched.
     relevant: Mutex<Vec<usize>>,
 }
@@ -55,6 +68,17 @@ impl RuleMemo {
         let w = Arc::new(compute(text));
         words.insert(text.to_string(), w.clone());
         w
+    }
+
+    /// The corpus person a draft name's `words` refer to.
+    pub fn person(&self, words: &[String], people: &People) -> Option<PersonId> {
+        let mut persons = lock(&self.persons);
+        if let Some(p) = persons.get(words) {
+            return p;
+        }
+        let p = people.resolve(words);
+        persons.insert(words.to_vec(), p);
+        p
     }
 
     /// Where the `relevant` sources have the draft quote `text`.

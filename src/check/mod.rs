@@ -59,7 +59,7 @@ impl<'a> Context<'a> {
         let persons = draft
             .names
             .iter()
-            .map(|n| if n.kind == crate::extract::names::NameKind::Thing { None } else { fb.people.resolve(&n.words) })
+            .map(|n| if n.kind == crate::extract::names::NameKind::Thing { None } else { memo.shared.person(&n.words, &fb.people) })
             .collect();
         let quote_spans = draft.quotes.iter().map(|q| q.span).collect();
         let mut cx = Context { fb, draft, relevant, persons, quote_spans, quote_matches: Vec::new(), memo: memo.shared.clone() };
@@ -98,16 +98,21 @@ impl<'a> Context<'a> {
 
 /// Run every enabled rule on a draft, apply severities and inline ignore comments.
 pub fn check_draft(facts: &FactBase, draft: &str, config: &Config) -> Vec<Finding> {
-    run_rules(Context::new(facts, draft, &config.limits(), None), draft, config)
+    run_rules(&Context::new(facts, draft, &config.limits(), None), draft, config)
 }
 
 /// `check_draft` for a document checked after each edit, reusing what `memo` kept from the last
 /// check of it.
+/// The draft's analysis is left in `memo` (see `DraftMemo::take_spent`), for the caller to free
+/// when the findings are out.
 pub fn check_draft_again(facts: &FactBase, draft: &str, config: &Config, memo: &mut DraftMemo) -> Vec<Finding> {
-    run_rules(Context::new(facts, draft, &config.limits(), Some(memo)), draft, config)
+    let cx = Context::new(facts, draft, &config.limits(), Some(memo));
+    let findings = run_rules(&cx, draft, config);
+    memo.spent = Some(cx.draft);
+    findings
 }
 
-fn run_rules(cx: Context, draft: &str, config: &Config) -> Vec<Finding> {
+fn run_rules(cx: &Context, draft: &str, config: &Config) -> Vec<Finding> {
     let rules: [(Rule, fn(&Context) -> Vec<Finding>); 12] = [
         (Rule::DelegationMismatch, delegation_mismatch::check),
         (Rule::RoleMismatch, role_mismatch::check),
@@ -127,7 +132,7 @@ fn run_rules(cx: Context, draft: &str, config: &Config) -> Vec<Finding> {
     let mut out = Vec::new();
     for (rule, run) in rules {
         let Some(severity) = config.severity(rule) else { continue };
-        for mut f in run(&cx) {
+        for mut f in run(cx) {
             f.rule = rule;
             f.severity = if f.unsure { severity.max(Severity::Information) } else { severity };
             let line = lines.line_of(f.span.start);

@@ -39,7 +39,21 @@ pub struct People {
 }
 
 fn key<S: AsRef<str>>(words: &[S]) -> String {
-    words.iter().map(|w| w.as_ref().to_lowercase()).collect::<Vec<_>>().join(" ")
+    // Called for every name in a draft on every check: one buffer, not a string per word.
+    let mut key = String::with_capacity(words.iter().map(|w| w.as_ref().len() + 1).sum());
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        let word = word.as_ref();
+        if word.is_ascii() {
+            key.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            // Whole-word lowering: a final sigma lowers differently from one inside a word.
+            key.push_str(&word.to_lowercase());
+        }
+    }
+    key
 }
 
 /// Two spellings of one name: one edit apart ("Tchaikovsky"/"Tchaikovskiy", "Chatzidakis"/"Hatzidakis").

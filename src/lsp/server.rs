@@ -422,6 +422,13 @@ impl Inner {
             self.send_diagnostics(&uri, &diagnostics, Some(analysis.version));
             published.last = Some(tag);
         }
+        drop(published);
+        // A check already running on the memo frees it itself; this worker must not wait for it.
+        let spent = entry.memo.try_lock().ok().and_then(|mut m| m.take_spent());
+        if let Some(spent) = spent {
+            // Off the path from keystroke to diagnostics, and off the runtime's workers.
+            tokio::task::spawn_blocking(move || drop(spent));
+        }
     }
 
     /// Every `textDocument/publishDiagnostics` goes out here, in the order of the calls; the
