@@ -66,6 +66,30 @@ fn straight_direction(before: Option<char>, after: Option<char>) -> Direction {
 
 /// Every quoted stretch of the document, in order. Works on `seg.masked` so Markdown markup
 /// is never mistaken for text; spans are valid in `seg.text`.
+/// The characters that may open or close a quote.
+const QUOTE_MARKS: [char; 7] = ['\u{201c}', '\u{201e}', '\u{ab}', '\u{201d}', '\u{bb}', '"', '\''];
+
+/// Where the next of `QUOTE_MARKS` is in `body` at or after `from` (a character boundary).
+/// Looks at bytes and decodes only the characters whose first byte a mark can have: a draft is
+/// mostly ASCII, and decoding every character cost more than the rest of the scan.
+fn next_mark(body: &str, from: usize) -> Option<usize> {
+    let bytes = body.as_bytes();
+    let mut at = from;
+    loop {
+        // '"' and '\'', then the lead bytes of « » (0xC2) and “ ” „ (0xE2).
+        let off = at + bytes.get(at..)?.iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))?;
+        if bytes[off].is_ascii() {
+            return Some(off);
+        }
+        // A lead byte is always a character boundary.
+        let c = body.get(off..)?.chars().next()?;
+        if QUOTE_MARKS.contains(&c) {
+            return Some(off);
+        }
+        at = off + c.len_utf8();
+    }
+}
+
 pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
     let text = seg.masked.as_str();
     let mut out = Vec::new();
@@ -78,8 +102,7 @@ pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
         // (byte offset of the opening mark, byte offset just after it)
         let mut open: Option<(usize, usize)> = None;
         let mut from = 0;
-        while let Some(rel) = body[from..].find(['\u{201c}', '\u{201e}', '\u{ab}', '\u{201d}', '\u{bb}', '"', '\'']) {
-            let off = from + rel;
+        while let Some(off) = next_mark(body, from) {
             let mut here = body[off..].chars();
             let c = here.next().unwrap_or(' ');
             let after = here.next();
@@ -202,6 +225,15 @@ fn push_piece(
 mod tests {
     use super::*;
     use crate::text::TextKind;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_next_mark_is_the_one_a_character_search_finds(body in "[a-z \"'«»“”„‘’—éÂ€😀]{0,40}", cut in 0usize..40) {
+            let from = (0..=cut.min(body.len())).rev().find(|&i| body.is_char_boundary(i)).unwrap_or(0);
+            prop_assert_eq!(next_mark(&body, from), body[from..].find(QUOTE_MARKS).map(|r| from + r));
+        }
+    }
 
     fn pieces(t: &str) -> Vec<String> {
         let seg = Segmented::new(t, TextKind::Plain);
