@@ -69,25 +69,10 @@ fn straight_direction(before: Option<char>, after: Option<char>) -> Direction {
 /// The characters that may open or close a quote.
 const QUOTE_MARKS: [char; 7] = ['\u{201c}', '\u{201e}', '\u{ab}', '\u{201d}', '\u{bb}', '"', '\''];
 
-/// Where the next of `QUOTE_MARKS` is in `body` at or after `from` (a character boundary).
-/// Looks at bytes and decodes only the characters whose first byte a mark can have: a draft is
-/// mostly ASCII, and decoding every character cost more than the rest of the scan.
+/// Where the next of `QUOTE_MARKS` is in `body` at or after `from`.
 fn next_mark(body: &str, from: usize) -> Option<usize> {
-    let bytes = body.as_bytes();
-    let mut at = from;
-    loop {
-        // '"' and '\'', then the lead bytes of « » (0xC2) and “ ” „ (0xE2).
-        let off = at + bytes.get(at..)?.iter().position(|&b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))?;
-        if bytes[off].is_ascii() {
-            return Some(off);
-        }
-        // A lead byte is always a character boundary.
-        let c = body.get(off..)?.chars().next()?;
-        if QUOTE_MARKS.contains(&c) {
-            return Some(off);
-        }
-        at = off + c.len_utf8();
-    }
+    // '"' and '\'', then the first bytes of « » (0xC2) and “ ” „ (0xE2).
+    crate::text::find_char_from(body, from, &QUOTE_MARKS, |b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
 }
 
 pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {

@@ -186,6 +186,26 @@ fn is_list_marker(line: &str) -> bool {
     digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
 }
 
+/// `text[from..].find(chars)`, as an offset into `text`, for scans over a whole draft: only the
+/// bytes `may_start` lets through (it must admit the first byte of each of `chars`) are decoded.
+/// A draft is mostly ASCII, and decoding every character cost more than the rest of such a scan.
+pub fn find_char_from(text: &str, from: usize, chars: &[char], may_start: impl Fn(u8) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        let off = at + bytes.get(at..)?.iter().position(|&b| may_start(b))?;
+        // Continuation bytes (0x80..=0xBF) start no character and no `chars`; skip them.
+        let Some(c) = text.get(off..).and_then(|rest| rest.chars().next()) else {
+            at = off + 1;
+            continue;
+        };
+        if chars.contains(&c) {
+            return Some(off);
+        }
+        at = off + c.len_utf8();
+    }
+}
+
 /// `s` with every run of whitespace made one space and none at either end. Most sentences are
 /// single-spaced already and come back as one copy, without splitting them into words.
 pub fn single_spaced(s: &str) -> String {
@@ -348,6 +368,20 @@ impl<'a> NextMatch<'a> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn finding_a_char_by_its_first_byte_is_a_character_search(text in "[a-z .!?…—’é€😀]{0,40}", cut in 0usize..40) {
+            let from = (0..=cut.min(text.len())).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let stops = ['.', '!', '?', '\u{2026}'];
+            let found = super::find_char_from(&text, from, &stops, |b| matches!(b, b'.' | b'!' | b'?' | 0xE2));
+            prop_assert_eq!(found, text[from..].find(stops).map(|r| from + r));
+            // A filter that lets every byte through, continuation bytes included, finds the same.
+            prop_assert_eq!(super::find_char_from(&text, from, &stops, |_| true), found);
+        }
+    }
+
     #[test]
     fn single_spaced_joins_whitespace_runs() {
         for s in ["", " ", "a", "a b", " a", "a ", "a  b", "a\nb", "a\u{a0}b", "\tx y\r\n", "Kyiv  said.\n"] {

@@ -39,8 +39,8 @@ pub fn split_sentences(text: &str, span: Span) -> Vec<Span> {
     let next_char = |at: usize| para.get(at..).and_then(|r| r.chars().next());
     let mut start = 0usize;
     let mut from = 0usize;
-    while let Some(rel) = para[from..].find(['.', '!', '?', '\u{2026}']) {
-        let off = from + rel;
+    // '…' is 0xE2 0x80 0xA6.
+    while let Some(off) = super::find_char_from(para, from, &['.', '!', '?', '\u{2026}'], |b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
         let c = next_char(off).unwrap_or('.');
         // Further stops and closing quotes or brackets belong to this sentence.
         let mut end = off + c.len_utf8();
