@@ -228,6 +228,55 @@ pub(crate) async fn pump_server_output<R: AsyncRead + Unpin>(from_server: R, out
     let _ = out.send(None);
 }
 
+/// An output written by a thread of its own. tokio's `Stdout` hands every write to the
+/// blocking pool and its flush waits for that write: two thread hand-offs per frame on the way
+/// from a keystroke to its diagnostics. Here a frame is handed over once; the thread writes and
+/// flushes it. Like the frame queue before it, it buffers whatever the client has not read yet.
+pub(crate) struct ThreadedWriter {
+    frames: std::sync::mpsc::Sender<Vec<u8>>,
+}
+
+/// Signals when the writer thread has written everything it was given, or given up.
+pub(crate) struct WriterDone(std::sync::mpsc::Receiver<()>);
+
+impl WriterDone {
+    /// Waits up to `limit` for the last frames to go out; a client that stopped reading must not
+    /// keep the process alive.
+    pub(crate) fn wait(self, limit: std::time::Duration) {
+        let _ = self.0.recv_timeout(limit);
+    }
+}
+
+impl ThreadedWriter {
+    pub(crate) fn spawn<W: std::io::Write + Send + 'static>(mut output: W) -> std::io::Result<(ThreadedWriter, WriterDone)> {
+        let (frames, queued) = std::sync::mpsc::channel::<Vec<u8>>();
+        let (done, done_rx) = std::sync::mpsc::channel();
+        std::thread::Builder::new().name("copydesk-output".into()).spawn(move || {
+            for frame in queued {
+                if output.write_all(&frame).and_then(|()| output.flush()).is_err() {
+                    break;
+                }
+            }
+            let _ = done.send(());
+        })?;
+        Ok((ThreadedWriter { frames }, WriterDone(done_rx)))
+    }
+}
+
+impl AsyncWrite for ThreadedWriter {
+    fn poll_write(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>, buf: &[u8]) -> std::task::Poll<std::io::Result<usize>> {
+        // The thread has stopped only because a write to the client failed.
+        let sent = self.frames.send(buf.to_vec()).map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client's end of the output is closed"));
+        std::task::Poll::Ready(sent.map(|()| buf.len()))
+    }
+    fn poll_flush(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+    fn poll_shutdown(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
+        std::task::Poll::Ready(Ok(()))
+    }
+}
+
 /// Writes frames to the client until the server's output ends.
 pub(crate) async fn pump_output<O: AsyncWrite>(output: O, mut frames: mpsc::UnboundedReceiver<Option<Vec<u8>>>) {
     tokio::pin!(output);

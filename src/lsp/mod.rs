@@ -57,7 +57,16 @@ pub fn serve() -> i32 {
             return 2;
         }
     };
-    runtime.block_on(serve_io(tokio::io::stdin(), tokio::io::stdout()));
+    let (stdout, written) = match framing::ThreadedWriter::spawn(std::io::stdout()) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("copydesk: cannot start the output thread: {e}");
+            return 2;
+        }
+    };
+    runtime.block_on(serve_io(tokio::io::stdin(), stdout));
+    // The last frames, the answer to `shutdown` among them, may still be on their way out.
+    written.wait(std::time::Duration::from_secs(2));
     // tokio's stdin reader sits on a blocking thread that would keep the process alive after
     // `exit`, orphaned behind the editor. The protocol asks for 1 when `exit` (or the end of
     // input) came without `shutdown`.
