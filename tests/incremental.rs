@@ -108,3 +108,27 @@ fn an_edit_in_one_paragraph_extracts_only_around_it() {
     assert!(!fresh.is_empty());
     assert_eq!(first_difference(&again, &fresh), None);
 }
+
+#[test]
+fn a_remembered_finding_moves_with_its_fact_and_holds_for_a_copy_of_it() {
+    let fb = fact_base();
+    let config = Config::default();
+    let mut text = drafts();
+    let mut memo = DraftMemo::default();
+    let rules = [copydesk::Rule::NumberMismatch, copydesk::Rule::TimeConflict, copydesk::Rule::SourceConflict];
+    for rule in rules {
+        let before = check_draft_again(fb, &text, &config, &mut memo);
+        let f = before.iter().find(|f| f.rule == rule && f.span.start > 0).unwrap_or_else(|| panic!("the drafts have a {rule:?} finding"));
+        // The paragraph holding the finding, copied to the top of the draft.
+        let start = text[..f.span.start].rfind("\n\n").map_or(0, |i| i + 2);
+        let end = text[f.span.start..].find("\n\n").map_or(text.len(), |i| f.span.start + i);
+        let paragraph = text[start..end].to_string();
+        text.insert_str(0, &format!("{paragraph}\n\n"));
+        let again = check_draft_again(fb, &text, &config, &mut memo);
+        let fresh = check_draft(fb, &text, &config);
+        assert_eq!(first_difference(&again, &fresh), None, "{rule:?}");
+        let moved = f.span.start + paragraph.len() + 2;
+        assert!(again.iter().any(|g| g.rule == rule && g.span.start == moved), "{rule:?} moved to {moved}");
+        assert!(again.iter().any(|g| g.rule == rule && g.span.start == f.span.start - start), "{rule:?} on the copy");
+    }
+}

@@ -5,6 +5,8 @@
 //! Each store keeps only what the last two checks used, so a long session does not grow it.
 
 use crate::facts::{ParagraphMemo, People, PersonId};
+use crate::finding::{Finding, Rule};
+use crate::text::Span;
 // The keys are whole sentences and quotes, and the word sets are intersected, on every check:
 // FxHash, not SipHash, whose resistance to chosen keys buys nothing for text the writer typed
 // into their own editor.
@@ -42,6 +44,7 @@ impl DraftMemo {
         lock(&self.shared.words).next_round(stale);
         lock(&self.shared.quotes).next_round(stale);
         lock(&self.shared.persons).next_round(stale);
+        lock(&self.shared.findings).next_round(stale);
     }
 }
 
@@ -55,7 +58,10 @@ pub struct RuleMemo {
     quotes: Mutex<Rounds<String, Arc<QuoteHits>>>,
     /// A name's words → the corpus person they refer to (`People::resolve`).
     persons: Mutex<Rounds<Vec<String>, Option<PersonId>>>,
-    /// The relevant documents the remembered quote lookups searched.
+    /// A rule and everything its findings about one draft fact depend on, besides the fact base
+    /// and the relevant documents → those findings, draft spans relative to an anchor.
+    findings: Mutex<Rounds<(Rule, Vec<u8>), Arc<Vec<Finding>>>>,
+    /// The relevant documents the remembered quote lookups and findings were worked out from.
     relevant: Mutex<Vec<usize>>,
 }
 
@@ -81,15 +87,37 @@ impl RuleMemo {
         p
     }
 
-    /// Where the `relevant` sources have the draft quote `text`.
-    pub fn quote_hits(&self, text: &str, relevant: &[usize], compute: impl FnOnce() -> QuoteHits) -> Arc<QuoteHits> {
-        {
-            let mut searched = lock(&self.relevant);
-            if searched.as_slice() != relevant {
-                *searched = relevant.to_vec();
-                lock(&self.quotes).next_round(true);
-            }
+    /// Called once per check, before any lookup: what is remembered was worked out from the
+    /// relevant documents of earlier checks, and holds only while they stay the same.
+    pub(super) fn relevant_are(&self, relevant: &[usize]) {
+        let mut searched = lock(&self.relevant);
+        if searched.as_slice() != relevant {
+            *searched = relevant.to_vec();
+            lock(&self.quotes).next_round(true);
+            lock(&self.findings).next_round(true);
         }
+    }
+
+    /// A rule's findings about one draft fact. `key` must name everything `compute` reads
+    /// besides the fact base and the relevant documents (the fact with its spans taken relative
+    /// to `anchor`, the sentence text, flags), so that the same key anywhere in any version of
+    /// the draft gives the same findings, moved with the anchor.
+    pub fn findings_about(&self, rule: Rule, key: FactKey, anchor: usize, compute: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
+        let key = (rule, key.0);
+        if let Some(hit) = lock(&self.findings).get(&key) {
+            return hit.iter().map(|f| moved(f, |b| b + anchor)).collect();
+        }
+        let found = compute();
+        // A finding reaching before its anchor cannot be kept relative to it; it is only not remembered.
+        if found.iter().all(|f| draft_spans(f).all(|s| s.start >= anchor)) {
+            let relative = found.iter().map(|f| moved(f, |b| b - anchor)).collect();
+            lock(&self.findings).insert(key, Arc::new(relative));
+        }
+        found
+    }
+
+    /// Where the sources have the draft quote `text` (the relevant ones, see `relevant_are`).
+    pub fn quote_hits(&self, text: &str, compute: impl FnOnce() -> QuoteHits) -> Arc<QuoteHits> {
         if let Some(h) = lock(&self.quotes).get(text) {
             return h;
         }
@@ -97,6 +125,51 @@ impl RuleMemo {
         lock(&self.quotes).insert(text.to_string(), h.clone());
         h
     }
+}
+
+/// Everything a rule's findings about one draft fact depend on, as the bytes their `Hash`
+/// implementations write: a `Hasher` that keeps every byte instead of mixing them, so two keys
+/// are equal only when what was written into them is. (Derived `Hash` writes fixed-width
+/// numbers and discriminants, and ends every string with a byte UTF-8 never has, so parts
+/// cannot run into each other.)
+#[derive(Default)]
+pub struct FactKey(Vec<u8>);
+
+impl FactKey {
+    /// A key for about `bytes` bytes of text and a few numbers, allocated once.
+    pub fn for_text(bytes: usize) -> FactKey {
+        FactKey(Vec::with_capacity(bytes + 96))
+    }
+
+    pub fn with(mut self, part: impl Hash) -> FactKey {
+        part.hash(&mut self);
+        self
+    }
+}
+
+impl std::hash::Hasher for FactKey {
+    fn write(&mut self, bytes: &[u8]) {
+        self.0.extend_from_slice(bytes);
+    }
+
+    fn finish(&self) -> u64 {
+        // Never used as a hash: the key is the bytes.
+        0
+    }
+}
+
+/// The spans of a finding that are in the draft (its evidence is in the sources).
+fn draft_spans(f: &Finding) -> impl Iterator<Item = Span> + '_ {
+    std::iter::once(f.span).chain(f.fixes.iter().map(|x| x.span))
+}
+
+fn moved(f: &Finding, by: impl Fn(usize) -> usize) -> Finding {
+    let mut f = f.clone();
+    f.span = Span::new(by(f.span.start), by(f.span.end));
+    for x in &mut f.fixes {
+        x.span = Span::new(by(x.span.start), by(x.span.end));
+    }
+    f
 }
 
 /// A draft quote's words and where the sources have them: (document, index into its quotes).

@@ -24,6 +24,7 @@ use rustc_hash::FxHashSet as HashSet;
 use std::sync::Arc;
 
 pub use memo::DraftMemo;
+pub(crate) use memo::FactKey;
 
 /// What every rule sees: the draft's analysis, the fact base and which sources are relevant.
 pub struct Context<'a> {
@@ -56,6 +57,7 @@ impl<'a> Context<'a> {
             }
         };
         let relevant = fb.relevant_docs(&draft);
+        memo.shared.relevant_are(&relevant);
         let persons = draft
             .names
             .iter()

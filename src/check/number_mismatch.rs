@@ -1,6 +1,6 @@
 //! number-mismatch: a count or quantity contradicts every source.
 
-use super::Context;
+use super::{Context, FactKey};
 use crate::extract::number::{Bound, CountMention};
 use crate::finding::{Finding, Rule};
 use crate::knowledge;
@@ -60,7 +60,6 @@ pub(crate) fn same_unit(a: &CountMention, b: &CountMention) -> bool {
 }
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    let fb = cx.fb;
     let mut out = Vec::new();
     for c in &cx.draft.counts {
         // Durations are time-conflict's to judge.
@@ -72,47 +71,75 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         {
             continue;
         }
-        let unit_words: HashSet<String> = c.fact.unit.split_whitespace().map(knowledge::noun_lemma).collect();
-        let draft_words = cx.content_words(cx.draft_sentence(c.sentence));
-        let mut same = Vec::new();
-        for &d in &cx.relevant {
-            let f = &fb.facts[d];
-            for sc in &f.counts {
-                if !same_unit(&c.fact, &sc.fact) || counts_an_addition(&sc.fact, &fb.docs[d].text) {
-                    continue;
-                }
-                let Some(sentence) = f.sentences.get(sc.sentence) else { continue };
-                let words = cx.content_words(sentence.slice(&fb.docs[d].text));
-                if shared_words(&words, &draft_words, &unit_words) > 0 {
-                    same.push((d, *sentence, sc));
-                }
-            }
-        }
-        if same.is_empty() || same.iter().any(|(_, _, sc)| agree(&c.fact, &sc.fact)) {
-            continue;
-        }
-        let values: Vec<String> = {
-            let mut v: Vec<String> = same.iter().map(|(d, _, sc)| sc.fact.span.slice(&fb.docs[*d].text).to_string()).collect();
-            v.dedup();
-            v
-        };
-        let evidence = same.iter().map(|(d, s, _)| fb.evidence(*d, *s)).collect();
-        let mut f = Finding::new(
-            Rule::NumberMismatch,
-            c.fact.span,
-            format!("the sources say {}, not {}", values.join(" / "), c.fact.span.slice(&cx.draft.seg.text)),
-        )
-        .with_evidence(evidence);
-        // "first round" and "second round" are usually two different rounds, not a disagreement.
-        if c.fact.kind == crate::extract::number::CountKind::Ordinal {
-            f = f.unsure();
-        }
-        if let [(d, _, sc)] = same.as_slice() {
-            f = f.with_fix("Use the source's number", c.fact.number_span, sc.fact.number_span.slice(&fb.docs[*d].text).to_string());
-        }
-        out.push(f);
+        let (key, anchor) = count_key(cx, c);
+        out.extend(cx.memo.findings_about(Rule::NumberMismatch, key, anchor, || about(cx, c).into_iter().collect()));
     }
     out
+}
+
+/// What a rule's findings about draft count `c` depend on, for `RuleMemo::findings_about`: the
+/// count with its spans relative to its start (the anchor), its text and its sentence's text.
+pub(crate) fn count_key(cx: &Context, c: &crate::facts::Located<CountMention>) -> (FactKey, usize) {
+    // Every field, so that a field added to counts cannot be left out of the key.
+    let CountMention { span, number_span, value, kind, bound, unit, head } = &c.fact;
+    let anchor = span.start.min(number_span.start);
+    let relative = |s: &Span| (s.start - anchor, s.end - anchor);
+    let sentence = cx.draft_sentence(c.sentence);
+    let key = FactKey::for_text(sentence.len() + unit.len() + head.len() + span.len())
+        .with(relative(span))
+        .with(relative(number_span))
+        .with(value.to_bits())
+        .with(kind)
+        .with(bound)
+        .with(unit)
+        .with(head)
+        .with(span.slice(&cx.draft.seg.text))
+        .with(sentence);
+    (key, anchor)
+}
+
+/// The finding, if any, about draft count `c`, which the filters in `check` let through.
+fn about(cx: &Context, c: &crate::facts::Located<CountMention>) -> Option<Finding> {
+    let fb = cx.fb;
+    let unit_words: HashSet<String> = c.fact.unit.split_whitespace().map(knowledge::noun_lemma).collect();
+    let draft_words = cx.content_words(cx.draft_sentence(c.sentence));
+    let mut same = Vec::new();
+    for &d in &cx.relevant {
+        let f = &fb.facts[d];
+        for sc in &f.counts {
+            if !same_unit(&c.fact, &sc.fact) || counts_an_addition(&sc.fact, &fb.docs[d].text) {
+                continue;
+            }
+            let Some(sentence) = f.sentences.get(sc.sentence) else { continue };
+            let words = cx.content_words(sentence.slice(&fb.docs[d].text));
+            if shared_words(&words, &draft_words, &unit_words) > 0 {
+                same.push((d, *sentence, sc));
+            }
+        }
+    }
+    if same.is_empty() || same.iter().any(|(_, _, sc)| agree(&c.fact, &sc.fact)) {
+        return None;
+    }
+    let values: Vec<String> = {
+        let mut v: Vec<String> = same.iter().map(|(d, _, sc)| sc.fact.span.slice(&fb.docs[*d].text).to_string()).collect();
+        v.dedup();
+        v
+    };
+    let evidence = same.iter().map(|(d, s, _)| fb.evidence(*d, *s)).collect();
+    let mut f = Finding::new(
+        Rule::NumberMismatch,
+        c.fact.span,
+        format!("the sources say {}, not {}", values.join(" / "), c.fact.span.slice(&cx.draft.seg.text)),
+    )
+    .with_evidence(evidence);
+    // "first round" and "second round" are usually two different rounds, not a disagreement.
+    if c.fact.kind == crate::extract::number::CountKind::Ordinal {
+        f = f.unsure();
+    }
+    if let [(d, _, sc)] = same.as_slice() {
+        f = f.with_fix("Use the source's number", c.fact.number_span, sc.fact.number_span.slice(&fb.docs[*d].text).to_string());
+    }
+    Some(f)
 }
 
 #[cfg(test)]

@@ -85,7 +85,7 @@ pub fn match_quotes<'a>(cx: &Context<'a>) -> Vec<QuoteMatch<'a>> {
     let fb = cx.fb;
     let mut out = Vec::new();
     for q in &cx.draft.quotes {
-        let hits = cx.memo.quote_hits(&q.text, &cx.relevant, || find_in_sources(cx, quote_words(&q.text)));
+        let hits = cx.memo.quote_hits(&q.text, || find_in_sources(cx, quote_words(&q.text)));
         if hits.words.is_empty() {
             continue;
         }

@@ -1,7 +1,8 @@
 //! time-conflict: a clock time, date, weekday or duration of an event contradicts every source.
 
-use super::Context;
-use crate::extract::time::{utc_minutes, TimeValue};
+use super::{Context, FactKey};
+use crate::extract::time::{utc_minutes, TimeMention, TimeValue};
+use crate::facts::Located;
 use crate::finding::{Finding, Rule};
 use crate::extract::places::local_zone_of;
 use crate::knowledge::WEEKDAYS;
@@ -22,82 +23,104 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         if t.events.is_empty() || cx.in_quote(t.fact.span) || cx.is_heading(t.sentence) {
             continue;
         }
-        // Source facts about the same kind of event: `close` in the same clause, `loose` anywhere in
-        // the sentence. Only the close ones can contradict; a loose match makes a finding unsure.
-        let mut matches = Vec::new();
-        let mut loose = Vec::new();
-        for &d in &cx.relevant {
-            let f = &fb.facts[d];
-            let zone = f.local_zone.or(draft_zone);
-            for st in &f.times {
-                if !same_variant(&st.fact.value, &t.fact.value) {
-                    continue;
-                }
-                let Some(s) = f.sentences.get(st.sentence) else { continue };
-                // The first event a clause names is what it is about ("talks to end the strike
-                // broke down on Tuesday" dates the talks, not the strike).
-                if st.events.first() == t.events.first() {
-                    matches.push((d, *s, &st.fact.value, zone));
-                } else if st.broad.iter().chain(st.events.iter()).any(|e| t.events.first() == Some(e)) {
-                    loose.push((d, *s, &st.fact.value, zone));
-                }
-            }
-        }
-        if matches.is_empty() {
-            continue;
-        }
-        let draft_text = t.fact.span.slice(&cx.draft.seg.text);
-        let (agrees, said): (bool, Vec<String>) = match &t.fact.value {
-            TimeValue::Clock { .. } => {
-                let Some(mine) = utc_minutes(&t.fact.value, draft_zone, None) else { continue };
-                let theirs: Vec<i32> = matches.iter().filter_map(|m| utc_minutes(m.2, m.3, None)).collect();
-                if theirs.is_empty() {
-                    continue;
-                }
-                (theirs.contains(&mine), theirs.iter().map(|&m| fmt_utc(m)).collect())
-            }
-            TimeValue::Weekday { day } => {
-                let theirs: Vec<u8> = matches.iter().filter_map(|m| if let TimeValue::Weekday { day } = m.2 { Some(*day) } else { None }).collect();
-                (theirs.contains(day), theirs.iter().map(|&d| capitalize(WEEKDAYS[d as usize % 7])).collect())
-            }
-            TimeValue::Date { year, month, day } => {
-                let Some(day) = day else { continue };
-                let theirs: Vec<(Option<i32>, u8, u8)> = matches
-                    .iter()
-                    .filter_map(|m| if let TimeValue::Date { year, month, day: Some(d) } = m.2 { Some((*year, *month, *d)) } else { None })
-                    .collect();
-                if theirs.is_empty() {
-                    continue;
-                }
-                let ok = theirs.iter().any(|(y, m, d)| m == month && d == day && (y.is_none() || year.is_none() || y == year));
-                (ok, theirs.iter().map(|(_, m, d)| format!("{} {d}", capitalize(crate::knowledge::MONTHS[(*m as usize).saturating_sub(1) % 12]))).collect())
-            }
-            TimeValue::Duration { min_minutes, max_minutes } => {
-                let ranges: Vec<(f64, f64)> = matches.iter().filter_map(|m| if let TimeValue::Duration { min_minutes, max_minutes } = m.2 { Some((*min_minutes, *max_minutes)) } else { None }).collect();
-                let ok = ranges.iter().any(|(a, b)| *a <= max_minutes + 1e-9 && *min_minutes <= b + 1e-9);
-                (ok, matches.iter().map(|m| fb.sentence_text(m.0, m.1)).take(0).collect())
-            }
-        };
-        if agrees {
-            continue;
-        }
-        let loosely_agrees = loose.iter().any(|m| agrees_with(&t.fact.value, m.2, draft_zone, m.3));
-        let mut said = said;
-        said.sort();
-        said.dedup();
-        let evidence = matches.iter().map(|m| fb.evidence(m.0, m.1)).collect();
-        let message = if said.is_empty() {
-            format!("the sources give a different duration than “{draft_text}”")
-        } else {
-            format!("the sources give {}, not “{draft_text}”", said.join(" or "))
-        };
-        let mut finding = Finding::new(Rule::TimeConflict, t.fact.span, message).with_evidence(evidence);
-        if loosely_agrees {
-            finding = finding.unsure();
-        }
-        out.push(finding);
+        // What `about` reads of the draft: the time (its span relative to its start), its text,
+        // its clause's events and the draft's local zone.
+        // Every field, so that a field added to times cannot be left out of the key.
+        let TimeMention { span, value } = &t.fact;
+        let anchor = span.start;
+        let key = with_value(FactKey::for_text(span.len()).with(span.len()), value).with(t.events).with(draft_zone).with(span.slice(&cx.draft.seg.text));
+        out.extend(cx.memo.findings_about(Rule::TimeConflict, key, anchor, || about(cx, t, draft_zone).into_iter().collect()));
     }
     out
+}
+
+/// `key` with a time value written into it: its variant and every field, floats by their bits.
+fn with_value(key: FactKey, value: &TimeValue) -> FactKey {
+    match value {
+        TimeValue::Clock { minutes, zone } => key.with(0u8).with(minutes).with(zone),
+        TimeValue::Weekday { day } => key.with(1u8).with(day),
+        TimeValue::Date { year, month, day } => key.with(2u8).with(year).with(month).with(day),
+        TimeValue::Duration { min_minutes, max_minutes } => key.with(3u8).with(min_minutes.to_bits()).with(max_minutes.to_bits()),
+    }
+}
+
+/// The finding, if any, about draft time `t`, which the filters in `check` let through.
+fn about(cx: &Context, t: &Located<TimeMention>, draft_zone: Option<&str>) -> Option<Finding> {
+    let fb = cx.fb;
+    // Source facts about the same kind of event: `close` in the same clause, `loose` anywhere in
+    // the sentence. Only the close ones can contradict; a loose match makes a finding unsure.
+    let mut matches = Vec::new();
+    let mut loose = Vec::new();
+    for &d in &cx.relevant {
+        let f = &fb.facts[d];
+        let zone = f.local_zone.or(draft_zone);
+        for st in &f.times {
+            if !same_variant(&st.fact.value, &t.fact.value) {
+                continue;
+            }
+            let Some(s) = f.sentences.get(st.sentence) else { continue };
+            // The first event a clause names is what it is about ("talks to end the strike
+            // broke down on Tuesday" dates the talks, not the strike).
+            if st.events.first() == t.events.first() {
+                matches.push((d, *s, &st.fact.value, zone));
+            } else if st.broad.iter().chain(st.events.iter()).any(|e| t.events.first() == Some(e)) {
+                loose.push((d, *s, &st.fact.value, zone));
+            }
+        }
+    }
+    if matches.is_empty() {
+        return None;
+    }
+    let draft_text = t.fact.span.slice(&cx.draft.seg.text);
+    let (agrees, said): (bool, Vec<String>) = match &t.fact.value {
+        TimeValue::Clock { .. } => {
+            let Some(mine) = utc_minutes(&t.fact.value, draft_zone, None) else { return None };
+            let theirs: Vec<i32> = matches.iter().filter_map(|m| utc_minutes(m.2, m.3, None)).collect();
+            if theirs.is_empty() {
+                return None;
+            }
+            (theirs.contains(&mine), theirs.iter().map(|&m| fmt_utc(m)).collect())
+        }
+        TimeValue::Weekday { day } => {
+            let theirs: Vec<u8> = matches.iter().filter_map(|m| if let TimeValue::Weekday { day } = m.2 { Some(*day) } else { None }).collect();
+            (theirs.contains(day), theirs.iter().map(|&d| capitalize(WEEKDAYS[d as usize % 7])).collect())
+        }
+        TimeValue::Date { year, month, day } => {
+            let Some(day) = day else { return None };
+            let theirs: Vec<(Option<i32>, u8, u8)> = matches
+                .iter()
+                .filter_map(|m| if let TimeValue::Date { year, month, day: Some(d) } = m.2 { Some((*year, *month, *d)) } else { None })
+                .collect();
+            if theirs.is_empty() {
+                return None;
+            }
+            let ok = theirs.iter().any(|(y, m, d)| m == month && d == day && (y.is_none() || year.is_none() || y == year));
+            (ok, theirs.iter().map(|(_, m, d)| format!("{} {d}", capitalize(crate::knowledge::MONTHS[(*m as usize).saturating_sub(1) % 12]))).collect())
+        }
+        TimeValue::Duration { min_minutes, max_minutes } => {
+            let ranges: Vec<(f64, f64)> = matches.iter().filter_map(|m| if let TimeValue::Duration { min_minutes, max_minutes } = m.2 { Some((*min_minutes, *max_minutes)) } else { None }).collect();
+            let ok = ranges.iter().any(|(a, b)| *a <= max_minutes + 1e-9 && *min_minutes <= b + 1e-9);
+            (ok, matches.iter().map(|m| fb.sentence_text(m.0, m.1)).take(0).collect())
+        }
+    };
+    if agrees {
+        return None;
+    }
+    let loosely_agrees = loose.iter().any(|m| agrees_with(&t.fact.value, m.2, draft_zone, m.3));
+    let mut said = said;
+    said.sort();
+    said.dedup();
+    let evidence = matches.iter().map(|m| fb.evidence(m.0, m.1)).collect();
+    let message = if said.is_empty() {
+        format!("the sources give a different duration than “{draft_text}”")
+    } else {
+        format!("the sources give {}, not “{draft_text}”", said.join(" or "))
+    };
+    let mut finding = Finding::new(Rule::TimeConflict, t.fact.span, message).with_evidence(evidence);
+    if loosely_agrees {
+        finding = finding.unsure();
+    }
+    Some(finding)
 }
 
 /// Does one source value allow the draft's?

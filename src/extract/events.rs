@@ -8,7 +8,7 @@ const KINDS: [&str; 9] = ["meeting", "vote", "ceremony", "match", "trial", "prot
 
 /// The event kinds a clause or sentence names, in order of first mention, without repeats.
 /// Packed four bits to a kind in one word: a large corpus carries two of these per fact.
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct EventKinds(u64);
 
 impl EventKinds {

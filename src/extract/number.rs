@@ -5,7 +5,7 @@ use crate::knowledge::{is_speech_verb, is_stopword, month, noun_lemma, number_wo
 use crate::text::{tokenize, Segmented, Span, Token, TokenKind};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CountKind {
     Cardinal,
@@ -18,7 +18,7 @@ pub enum CountKind {
     Percent,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     Exact,

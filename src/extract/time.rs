@@ -7,7 +7,7 @@ use chrono::{NaiveDate, Offset, TimeZone};
 use serde::Serialize;
 
 /// Which clock a time of day is read on.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind", content = "value")]
 pub enum Zone {
     /// GMT / UTC / Z.
