@@ -3,7 +3,7 @@
 // second grows less over a session, and is faster per keystroke. Most of what jemalloc holds
 // beyond live data is its per-thread caches (RELIABILITY.md, "Soak"), so they are kept small:
 // objects up to 4 KiB only (`tcache_max`), half the default slots per size (`lg_tcache_nslots_mul`);
-// blocking threads also hand theirs back after every call (`lsp::blocking`).
+// threads that run engine code hand theirs back after every call (`lsp::blocking`, `lsp::run_engine`).
 #[cfg(not(target_env = "msvc"))]
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;

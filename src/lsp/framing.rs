@@ -6,6 +6,7 @@
 //! framed here first: well-formed messages go on to the server byte for byte, anything else is
 //! answered here with a JSON-RPC error, written between the server's own frames.
 
+use serde::Deserialize;
 use serde_json::{json, Value};
 use tokio::io::{AsyncBufRead, AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::sync::mpsc;
@@ -19,8 +20,27 @@ const MAX_BODY: usize = 64 << 20;
 /// Content-Length, and only its tail (where the next real header starts) is worth keeping.
 const MAX_HEADER_LINE: usize = 4096;
 
-/// Frames for the client; `None` means the server's output has ended.
-pub(crate) type OutFrames = mpsc::UnboundedSender<Option<Vec<u8>>>;
+/// Where frames for the client go, in the order they are sent; `None` means the server's output
+/// has ended. Sending never waits: a client that is slow to read costs memory, not a stalled
+/// server.
+#[derive(Clone)]
+pub(crate) enum OutFrames {
+    /// Straight to the thread that writes stdout (`spawn_writer`): one hand-off from the
+    /// thread that made a frame to the one that writes it.
+    Thread(std::sync::mpsc::Sender<Option<Vec<u8>>>),
+    /// To `pump_output`, a task that writes them to any async stream (in-memory pipes in tests).
+    Task(mpsc::UnboundedSender<Option<Vec<u8>>>),
+}
+
+impl OutFrames {
+    /// False when nobody writes frames any more: the session is over.
+    pub(crate) fn send(&self, frame: Option<Vec<u8>>) -> bool {
+        match self {
+            OutFrames::Thread(tx) => tx.send(frame).is_ok(),
+            OutFrames::Task(tx) => tx.send(frame).is_ok(),
+        }
+    }
+}
 
 pub(crate) fn frame(body: &[u8]) -> Vec<u8> {
     let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
@@ -81,11 +101,16 @@ pub(crate) fn judge(body: &[u8]) -> Verdict {
     if text.trim().is_empty() {
         return Verdict::Drop;
     }
+    // Nearly every message is a request or notification: one parse says so. Only the rest are
+    // parsed again to find out what they are.
+    if serde_json::from_str::<Request>(text).is_ok() {
+        return Verdict::Forward;
+    }
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return Verdict::Reject(error_frame(Value::Null, -32700, &format!("parse error: {e}"))),
     };
-    if serde_json::from_value::<Response>(value.clone()).is_ok() || serde_json::from_value::<Request>(value.clone()).is_ok() {
+    if Response::deserialize(&value).is_ok() || Request::deserialize(&value).is_ok() {
         return Verdict::Forward;
     }
     match value.get("id") {
@@ -228,14 +253,6 @@ pub(crate) async fn pump_server_output<R: AsyncRead + Unpin>(from_server: R, out
     let _ = out.send(None);
 }
 
-/// An output written by a thread of its own. tokio's `Stdout` hands every write to the
-/// blocking pool and its flush waits for that write: two thread hand-offs per frame on the way
-/// from a keystroke to its diagnostics. Here a frame is handed over once; the thread writes and
-/// flushes it. Like the frame queue before it, it buffers whatever the client has not read yet.
-pub(crate) struct ThreadedWriter {
-    frames: std::sync::mpsc::Sender<Vec<u8>>,
-}
-
 /// Signals when the writer thread has written everything it was given, or given up.
 pub(crate) struct WriterDone(std::sync::mpsc::Receiver<()>);
 
@@ -247,34 +264,24 @@ impl WriterDone {
     }
 }
 
-impl ThreadedWriter {
-    pub(crate) fn spawn<W: std::io::Write + Send + 'static>(mut output: W) -> std::io::Result<(ThreadedWriter, WriterDone)> {
-        let (frames, queued) = std::sync::mpsc::channel::<Vec<u8>>();
-        let (done, done_rx) = std::sync::mpsc::channel();
-        std::thread::Builder::new().name("copydesk-output".into()).spawn(move || {
-            for frame in queued {
-                if output.write_all(&frame).and_then(|()| output.flush()).is_err() {
-                    break;
-                }
+/// Starts the thread that writes frames to `output` until the frame `None`. tokio's `Stdout`
+/// would hand every write to the blocking pool and make its flush wait for that write: two
+/// thread hand-offs per frame on the way from a keystroke to its diagnostics, and a third
+/// through the task that drains the queue. Here whoever makes a frame hands it to this thread
+/// once; the thread writes and flushes it, and the queue holds whatever the client has not
+/// read yet.
+pub(crate) fn spawn_writer<W: std::io::Write + Send + 'static>(mut output: W) -> std::io::Result<(OutFrames, WriterDone)> {
+    let (frames, queued) = std::sync::mpsc::channel::<Option<Vec<u8>>>();
+    let (done, done_rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new().name("copydesk-output".into()).spawn(move || {
+        for frame in queued.iter().map_while(|f| f) {
+            if output.write_all(&frame).and_then(|()| output.flush()).is_err() {
+                break;
             }
-            let _ = done.send(());
-        })?;
-        Ok((ThreadedWriter { frames }, WriterDone(done_rx)))
-    }
-}
-
-impl AsyncWrite for ThreadedWriter {
-    fn poll_write(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>, buf: &[u8]) -> std::task::Poll<std::io::Result<usize>> {
-        // The thread has stopped only because a write to the client failed.
-        let sent = self.frames.send(buf.to_vec()).map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "the client's end of the output is closed"));
-        std::task::Poll::Ready(sent.map(|()| buf.len()))
-    }
-    fn poll_flush(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
-        std::task::Poll::Ready(Ok(()))
-    }
-    fn poll_shutdown(self: std::pin::Pin<&mut Self>, _: &mut std::task::Context<'_>) -> std::task::Poll<std::io::Result<()>> {
-        std::task::Poll::Ready(Ok(()))
-    }
+        }
+        let _ = done.send(());
+    })?;
+    Ok((OutFrames::Thread(frames), WriterDone(done_rx)))
 }
 
 /// Writes frames to the client until the server's output ends.

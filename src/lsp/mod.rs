@@ -57,14 +57,20 @@ pub fn serve() -> i32 {
             return 2;
         }
     };
-    let (stdout, written) = match framing::ThreadedWriter::spawn(std::io::stdout()) {
+    let (frames, written) = match framing::spawn_writer(std::io::stdout()) {
         Ok(w) => w,
         Err(e) => {
             eprintln!("copydesk: cannot start the output thread: {e}");
             return 2;
         }
     };
-    runtime.block_on(serve_io(tokio::io::stdin(), stdout));
+    // On a worker, not on this thread: a task the session spawns (the check after a keystroke)
+    // then starts on the same worker as soon as the session waits for input again, instead of
+    // waiting for a sleeping worker to be woken (40-80 µs on a small virtual machine).
+    let session = runtime.spawn(serve_frames(tokio::io::stdin(), frames));
+    if let Err(e) = runtime.block_on(session) {
+        tracing::error!("the session ended abnormally: {e}");
+    }
     // The last frames, the answer to `shutdown` among them, may still be on their way out.
     written.wait(std::time::Duration::from_secs(2));
     // tokio's stdin reader sits on a blocking thread that would keep the process alive after
@@ -83,6 +89,12 @@ where
     O: AsyncWrite,
 {
     let (frames, frames_rx) = tokio::sync::mpsc::unbounded_channel();
+    tokio::join!(serve_frames(input, framing::OutFrames::Task(frames)), framing::pump_output(output, frames_rx));
+}
+
+/// Serve LSP from `input` until `exit` or EOF, handing every frame for the client to `frames`
+/// and the frame `None` at the end.
+async fn serve_frames<I: AsyncRead + Unpin>(input: I, frames: framing::OutFrames) {
     let own_frames = frames.clone();
     let (service, socket) = LspService::build(move |client| server::Backend::new(client, own_frames))
         .custom_method(DOCUMENT_TEXT_METHOD, server::Backend::document_text)
@@ -91,7 +103,7 @@ where
     let (server_output, from_server) = tokio::io::duplex(PIPE_BUFFER);
     let server = Server::new(server_input, server_output, socket).concurrency_level(CONCURRENCY).serve(service);
     let session = async {
-        tokio::join!(server, framing::pump_server_output(from_server, frames.clone()), framing::pump_output(output, frames_rx));
+        tokio::join!(server, framing::pump_server_output(from_server, frames.clone()));
     };
     tokio::pin!(session);
     tokio::select! {
@@ -182,14 +194,51 @@ where
         result
     });
     match run.await {
-        Ok(Ok(value)) => Ok(value),
-        Ok(Err(payload)) => {
-            let message = panic_message(payload.as_ref());
-            tracing::error!("{what} panicked: {message}");
-            Err(EngineError { what, message })
-        }
+        Ok(result) => engine_result(what, result),
         Err(e) => Err(EngineError { what, message: e.to_string() }),
     }
+}
+
+/// Where engine code runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RunOn {
+    /// The blocking pool: the caller's thread goes on serving other futures meanwhile. For
+    /// request handlers, which tower-lsp-server polls inside its own loop: blocking their thread
+    /// would hold up every message behind them.
+    BlockingPool,
+    /// This thread, which the runtime gives up as a worker for the time being (tokio's
+    /// `block_in_place`): two hand-offs fewer — to a pool thread and back — each 40–80 µs on a
+    /// small virtual machine whose idle cores sleep, on the way from a keystroke to its
+    /// diagnostics. Only for a task spawned for the purpose; on a single-threaded runtime
+    /// (tests) this falls back to the pool.
+    ThisTask,
+}
+
+/// `blocking`, on the thread `on` says.
+pub(crate) async fn run_engine<T, F>(what: &'static str, on: RunOn, f: F) -> Result<T, EngineError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> T + Send + 'static,
+{
+    let multi_threaded = tokio::runtime::Handle::try_current().is_ok_and(|h| h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread);
+    if on == RunOn::BlockingPool || !multi_threaded {
+        return blocking(what, f).await;
+    }
+    let result = tokio::task::block_in_place(|| {
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+        // This thread may go back to being an idle worker for an hour, like a pool thread.
+        release_thread_cache();
+        result
+    });
+    engine_result(what, result)
+}
+
+fn engine_result<T>(what: &'static str, result: std::thread::Result<T>) -> Result<T, EngineError> {
+    result.map_err(|payload| {
+        let message = panic_message(payload.as_ref());
+        tracing::error!("{what} panicked: {message}");
+        EngineError { what, message }
+    })
 }
 
 #[cfg(test)]

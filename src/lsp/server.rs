@@ -3,14 +3,16 @@
 //! Ordering: tower-lsp-server starts handlers in arrival order but runs them concurrently. Edits
 //! are therefore applied in the *synchronous* part of `did_change` (before its first `.await`),
 //! under the document's lock, so they land strictly in the order the client sent them. Everything
-//! slow (checking, extracting, loading the corpus) runs on blocking threads, tagged with the
+//! slow (checking, extracting, loading the corpus) runs off the async workers — on blocking
+//! threads, or for the check after a keystroke on its own task's thread, which the runtime stops
+//! using as a worker meanwhile (`RunOn::ThisTask`) — tagged with the
 //! document version and engine generation it was computed from; results for anything older
 //! than the current state are dropped.
 
 use super::position::{apply_change, byte_of_position, range_of_span, Encoding, LineStarts};
 use super::present::{self, Agreement, FactItem};
 use super::settings::{self, Layer, Settings, CONFIG_FILE, DEFAULT_CORPUS_DIR};
-use super::{blocking, isolate_panics, EngineError};
+use super::{blocking, isolate_panics, run_engine, EngineError, RunOn};
 use crate::config::Config;
 use crate::corpus::load::{load_paths_with_progress, LoadOptions};
 use crate::facts::FactBase;
@@ -296,7 +298,7 @@ impl Inner {
 
     /// Findings for `snap`, from the cache when it is for this version and engine. `wait`
     /// decides whether to wait for the first corpus index or answer `None` meanwhile.
-    async fn analysis(&self, entry: &DocEntry, snap: &Snapshot, wait: bool) -> Result<Option<Arc<Analysis>>> {
+    async fn analysis(&self, entry: &DocEntry, snap: &Snapshot, wait: bool, on: RunOn) -> Result<Option<Arc<Analysis>>> {
         let engine = if wait {
             self.ready_engine().await
         } else {
@@ -323,7 +325,7 @@ impl Inner {
                 }
             }
         };
-        let analysis = cell.get_or_try_init(|| self.check(snap.clone(), engine, entry.memo.clone())).await?.clone();
+        let analysis = cell.get_or_try_init(|| self.check(snap.clone(), engine, entry.memo.clone(), on)).await?.clone();
         let mut st = entry.lock();
         if st.version == snap.version {
             st.analysis = Some(analysis.clone());
@@ -334,12 +336,12 @@ impl Inner {
         Ok(Some(analysis))
     }
 
-    async fn check(&self, snap: Snapshot, engine: Arc<Engine>, memo: Arc<Mutex<crate::check::DraftMemo>>) -> Result<Arc<Analysis>> {
+    async fn check(&self, snap: Snapshot, engine: Arc<Engine>, memo: Arc<Mutex<crate::check::DraftMemo>>, on: RunOn) -> Result<Arc<Analysis>> {
         let permit = self.checks.clone().acquire_owned().await.map_err(|_| Error::internal_error())?;
         let text = Arc::new(snap.rope.to_string());
         let (t, e) = (text.clone(), engine.clone());
         let version = snap.version;
-        let findings = blocking("check", move || {
+        let findings = run_engine("check", on, move || {
             let _permit = permit;
             let started = std::time::Instant::now();
             // A panic mid-check may leave the memo half-updated; start it afresh then.
@@ -402,7 +404,8 @@ impl Inner {
 
     async fn publish(&self, uri: Uri, entry: Arc<DocEntry>) {
         let snap = entry.snapshot();
-        let analysis = match self.analysis(&entry, &snap, true).await {
+        // `schedule` spawned this task for the publication alone.
+        let analysis = match self.analysis(&entry, &snap, true, RunOn::ThisTask).await {
             Ok(Some(a)) => a,
             Ok(None) => return,
             Err(e) => {
@@ -1020,7 +1023,7 @@ impl LanguageServer for Backend {
             if !self.inner.analysable(&entry, &snap) {
                 return Ok(None);
             }
-            let analysis = self.inner.analysis(&entry, &snap, false).await?;
+            let analysis = self.inner.analysis(&entry, &snap, false, RunOn::BlockingPool).await?;
             let items = self.inner.fact_items(&entry, &snap).await?;
             let text = analysis.as_ref().map(|a| a.text.clone()).unwrap_or_else(|| Arc::new(snap.rope.to_string()));
             let mut parts = Vec::new();
@@ -1080,7 +1083,7 @@ impl LanguageServer for Backend {
                 return Ok(None);
             }
             let mut locations = Vec::new();
-            if let Some(a) = self.inner.analysis(&entry, &snap, false).await? {
+            if let Some(a) = self.inner.analysis(&entry, &snap, false, RunOn::BlockingPool).await? {
                 for f in a.findings.iter().filter(|f| touches(f.span, offset)) {
                     locations.extend(f.evidence.iter().filter_map(|ev| present::evidence_location(&a.engine.facts, ev, self.inner.encoding())));
                 }
@@ -1120,7 +1123,7 @@ impl LanguageServer for Backend {
             if !self.inner.analysable(&entry, &snap) {
                 return Ok(Some(Vec::new()));
             }
-            let Some(a) = self.inner.analysis(&entry, &snap, false).await? else { return Ok(Some(Vec::new())) };
+            let Some(a) = self.inner.analysis(&entry, &snap, false, RunOn::BlockingPool).await? else { return Ok(Some(Vec::new())) };
             let enc = self.inner.encoding();
             let mut actions = Vec::new();
             let lines = LineStarts::new(&a.text);
@@ -1235,7 +1238,7 @@ impl LanguageServer for Backend {
             let last = last.filter(|_| !self.inner.analysable(&entry, &snap));
             let a = match last {
                 Some(a) => a,
-                None => self.inner.analysis(&entry, &snap, true).await?.ok_or_else(Error::internal_error)?,
+                None => self.inner.analysis(&entry, &snap, true, RunOn::BlockingPool).await?.ok_or_else(Error::internal_error)?,
             };
             let result_id = format!("{}.{}", a.version, a.engine.generation);
             if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
