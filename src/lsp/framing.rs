@@ -43,7 +43,13 @@ impl OutFrames {
 }
 
 pub(crate) fn frame(body: &[u8]) -> Vec<u8> {
-    let mut out = format!("Content-Length: {}\r\n\r\n", body.len()).into_bytes();
+    const HEADER: &[u8] = b"Content-Length: ";
+    let mut digits = itoa::Buffer::new();
+    let length = digits.format(body.len()).as_bytes();
+    let mut out = Vec::with_capacity(HEADER.len() + length.len() + 4 + body.len());
+    out.extend_from_slice(HEADER);
+    out.extend_from_slice(length);
+    out.extend_from_slice(b"\r\n\r\n");
     out.extend_from_slice(body);
     out
 }
@@ -64,18 +70,19 @@ pub(crate) fn notification_frame<P: serde::Serialize>(method: &str, params: &P) 
     frame(&body)
 }
 
-/// `textDocument/publishDiagnostics` with its diagnostics already written as a JSON array, in
-/// the text `notification_frame` would make of it.
-pub(crate) fn publish_diagnostics_frame(uri: &Uri, diagnostics: &[u8], version: Option<i32>) -> Vec<u8> {
-    use std::io::Write;
-    let mut body = Vec::with_capacity(diagnostics.len() + 128);
+/// `textDocument/publishDiagnostics` with its diagnostics written as a JSON array by
+/// `diagnostics`, in the text `notification_frame` would make of it. `size_hint`: about how long
+/// that array is.
+pub(crate) fn publish_diagnostics_frame(uri: &Uri, version: Option<i32>, size_hint: usize, diagnostics: impl FnOnce(&mut Vec<u8>)) -> Vec<u8> {
+    let mut body = Vec::with_capacity(size_hint + 256);
     body.extend_from_slice(br#"{"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"uri":"#);
     // Writing into memory cannot fail.
     let _ = serde_json::to_writer(&mut body, uri);
     body.extend_from_slice(br#","diagnostics":"#);
-    body.extend_from_slice(diagnostics);
+    diagnostics(&mut body);
     if let Some(version) = version {
-        let _ = write!(body, r#","version":{version}"#);
+        body.extend_from_slice(br#","version":"#);
+        body.extend_from_slice(itoa::Buffer::new().format(version).as_bytes());
     }
     body.extend_from_slice(b"}}");
     frame(&body)
@@ -311,7 +318,8 @@ mod tests {
             let array = serde_json::to_vec(&diagnostics).unwrap();
             let params = PublishDiagnosticsParams { uri: uri.clone(), diagnostics, version };
             let expected = notification_frame(<notification::PublishDiagnostics as notification::Notification>::METHOD, &params);
-            assert_eq!(String::from_utf8(publish_diagnostics_frame(&uri, &array, version)).unwrap(), String::from_utf8(expected).unwrap());
+            let ours = publish_diagnostics_frame(&uri, version, 0, |out| out.extend_from_slice(&array));
+            assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(expected).unwrap());
         }
     }
 

@@ -180,22 +180,37 @@ const RANGE_FIELD: &str = "{\"range\":";
 impl DiagnosticJson {
     /// `findings`' diagnostics as a JSON array, the text serde makes of `to_diagnostic` of each.
     /// `generation` names `facts`: the cache is only good for one fact base.
-    pub fn array(
+    #[cfg(test)]
+    pub fn array(&mut self, findings: &[Finding], draft: &str, enc: Encoding, facts: &FactBase, locations: &EvidenceLocations, generation: u64) -> Vec<u8> {
+        let mut out = Vec::new();
+        self.write_array(&mut out, findings, draft, enc, facts, locations, generation);
+        out
+    }
+
+    /// About how many bytes the next `write_array` writes, if the findings stay the same.
+    pub fn size_hint(&self) -> usize {
+        self.known.values().map(|c| c.after_range.len() + 80).sum::<usize>() + 2
+    }
+
+    /// `array`, appended to `out`: the publication's frame is written in one buffer.
+    #[allow(clippy::too_many_arguments)]
+    pub fn write_array(
         &mut self,
+        out: &mut Vec<u8>,
         findings: &[Finding],
         draft: &str,
         enc: Encoding,
         facts: &FactBase,
         locations: &EvidenceLocations,
         generation: u64,
-    ) -> Vec<u8> {
+    ) {
         if self.made_for != Some((generation, enc)) {
             self.made_for = Some((generation, enc));
             self.known.clear();
         }
         let lines = LineStarts::new(draft);
         let mut previous = std::mem::take(&mut self.known);
-        let mut out = Vec::with_capacity(previous.values().map(|c| c.after_range.len() + 64).sum::<usize>() + 2);
+        out.reserve(previous.values().map(|c| c.after_range.len() + 80).sum::<usize>() + 2);
         out.push(b'[');
         for (i, finding) in findings.iter().enumerate() {
             if i > 0 {
@@ -208,13 +223,11 @@ impl DiagnosticJson {
                 _ => Self::made(finding, draft, &lines, enc, facts, locations),
             };
             out.extend_from_slice(RANGE_FIELD.as_bytes());
-            // Serialising a range into memory cannot fail.
-            let _ = serde_json::to_writer(&mut out, &range);
+            write_range(out, &range);
             out.extend_from_slice(cached.after_range.as_bytes());
             self.known.insert(key, cached);
         }
         out.push(b']');
-        out
     }
 
     fn made(finding: &Finding, draft: &str, lines: &LineStarts, enc: Encoding, facts: &FactBase, locations: &EvidenceLocations) -> CachedDiagnostic {
@@ -233,6 +246,19 @@ impl DiagnosticJson {
             after_range: after_range.unwrap_or("}").to_string(),
         }
     }
+}
+
+/// The text serde writes for a range, written directly: a publication has a hundred-odd, and
+/// serde's general path costs several times this.
+fn write_range(out: &mut Vec<u8>, range: &Range) {
+    let mut digits = itoa::Buffer::new();
+    for (key, position) in [(&b"{\"start\":{\"line\":"[..], range.start), (&b"},\"end\":{\"line\":"[..], range.end)] {
+        out.extend_from_slice(key);
+        out.extend_from_slice(digits.format(position.line).as_bytes());
+        out.extend_from_slice(b",\"character\":");
+        out.extend_from_slice(digits.format(position.character).as_bytes());
+    }
+    out.extend_from_slice(b"}}");
 }
 
 /// One line of an evidence list: file label, 1-based line, outlet when known.

@@ -421,8 +421,9 @@ impl Inner {
             && self.current_engine().is_some_and(|e| e.generation == analysis.engine.generation);
         if still_current && published.last != Some(tag) {
             let a = &analysis;
-            let diagnostics = published.json.array(&a.findings, &a.text, self.encoding(), &a.engine.facts, &a.engine.locations, a.engine.generation);
-            self.send_diagnostics(&uri, &diagnostics, Some(analysis.version));
+            let (json, enc) = (&mut published.json, self.encoding());
+            let size_hint = json.size_hint();
+            self.send_diagnostics(&uri, Some(a.version), size_hint, |out| json.write_array(out, &a.findings, &a.text, enc, &a.engine.facts, &a.engine.locations, a.engine.generation));
             published.last = Some(tag);
         }
         drop(published);
@@ -435,9 +436,10 @@ impl Inner {
     }
 
     /// Every `textDocument/publishDiagnostics` goes out here, in the order of the calls; the
-    /// caller holds the document's publish lock. `diagnostics` is their JSON array.
-    fn send_diagnostics(&self, uri: &Uri, diagnostics: &[u8], version: Option<i32>) {
-        let frame = super::framing::publish_diagnostics_frame(uri, diagnostics, version);
+    /// caller holds the document's publish lock. `diagnostics` writes their JSON array, about
+    /// `size_hint` bytes.
+    fn send_diagnostics(&self, uri: &Uri, version: Option<i32>, size_hint: usize, diagnostics: impl FnOnce(&mut Vec<u8>)) {
+        let frame = super::framing::publish_diagnostics_frame(uri, version, size_hint, diagnostics);
         // A closed channel means the session is over and nobody is listening.
         let _ = self.out.send(Some(frame));
     }
@@ -982,7 +984,7 @@ impl LanguageServer for Backend {
             }
             if !self.inner.session().pull_diagnostics {
                 let _published = entry.publish.lock().await;
-                self.inner.send_diagnostics(&uri, b"[]", None);
+                self.inner.send_diagnostics(&uri, None, 2, |out| out.extend_from_slice(b"[]"));
             }
         })
         .await;
