@@ -24,6 +24,8 @@ mod position;
 mod present;
 mod server;
 mod settings;
+#[cfg(unix)]
+mod stdin;
 
 pub use position::{apply_change, Encoding};
 pub use present::RULE_DOCS_URL;
@@ -67,7 +69,7 @@ pub fn serve() -> i32 {
     // On a worker, not on this thread: a task the session spawns (the check after a keystroke)
     // then starts on the same worker as soon as the session waits for input again, instead of
     // waiting for a sleeping worker to be woken (40-80 µs on a small virtual machine).
-    let session = runtime.spawn(serve_frames(tokio::io::stdin(), frames));
+    let session = runtime.spawn(async move { serve_frames(input(), frames).await });
     if let Err(e) = runtime.block_on(session) {
         tracing::error!("the session ended abnormally: {e}");
     }
@@ -77,6 +79,14 @@ pub fn serve() -> i32 {
     // `exit`, orphaned behind the editor. The protocol asks for 1 when `exit` (or the end of
     // input) came without `shutdown`.
     std::process::exit(if SHUTDOWN_REQUESTED.load(std::sync::atomic::Ordering::SeqCst) { 0 } else { 1 })
+}
+
+/// Standard input for the session; registering it with the poller needs the runtime.
+fn input() -> Box<dyn AsyncRead + Unpin + Send> {
+    #[cfg(unix)]
+    return stdin::stdin();
+    #[cfg(not(unix))]
+    return Box::new(tokio::io::stdin());
 }
 
 /// Set by the `shutdown` request; read only by `serve`, which runs one server per process.
