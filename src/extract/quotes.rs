@@ -1,9 +1,9 @@
 //! Direct quotes and who said them.
 
 use std::borrow::Cow;
-use super::attribution::{cue_after, cue_before, name_run_forward, Mention, Words};
+use super::attribution::{cue_after, cue_before, name_run_forward, names_organisation, Mention, Words};
 use super::quote_marks::{scan_quote_pieces, QuotePiece};
-use crate::knowledge::{is_name_title, is_organisation_word, is_reporting_verb, noun_lemma};
+use crate::knowledge::{is_name_title, is_reporting_verb, noun_lemma};
 use crate::text::{Segmented, Span};
 use serde::Serialize;
 
@@ -744,7 +744,7 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
         out.push(NameRun {
             position: toks[a].span.start,
             titled: a > i || (i > 0 && is_name_title(toks[i - 1].text(text))),
-            organisation: name_tokens.iter().any(|t| is_organisation_word(t)),
+            organisation: names_organisation(&words, a, b),
             real_words: name_tokens
                 .iter()
                 .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase))
