@@ -91,21 +91,21 @@ mod tests {
     fn a_spelling_of_the_speakers_name_is_the_speaker() {
         // The corpus itself spells her two ways; the draft uses the rarer spelling.
         let src = &[
-            "“Leave the valley now,” Sheriff Dolors Ubarra said at the briefing.",
-            "Sheriff Dolors Ibarra ordered the valley cleared on Tuesday.",
+            "“Leave the valley now,” Sheriff Marit Osvik said at the briefing.",
+            "Sheriff Marit Asvik ordered the valley cleared on Tuesday.",
         ];
-        let draft = "Sheriff Dolors Ibarra's message was blunt: \"Leave the valley now.\"";
+        let draft = "Sheriff Marit Asvik's message was blunt: \"Leave the valley now.\"";
         assert!(findings_of(Rule::QuoteMisattributed, src, draft).is_empty());
         // A misspelt speaker is one error, reported once, by name-misspelled.
-        let draft = "\"Leave the valley now,\" Sheriff Dolors Ubara said.";
+        let draft = "\"Leave the valley now,\" Sheriff Marit Osvic said.";
         assert!(findings_of(Rule::QuoteMisattributed, src, draft).is_empty());
         assert_eq!(findings_of(Rule::NameMisspelled, src, draft).len(), 1);
         // Two people of the corpus with one first name and surnames two edits apart are two.
         let two = &["“Leave the valley now,” Deputy Petros Kalamidis said.", "Deputy Petros Kalamakis drove the lead truck."];
         assert_eq!(findings_of(Rule::QuoteMisattributed, two, "\"Leave the valley now,\" Deputy Petros Kalamakis said.").len(), 1);
         // A name more than a slip away is somebody else.
-        let draft = "\"Leave the valley now,\" Sheriff Dolors Umbretti said.";
-        let src = &[src[0], "Deputy Dolors Umbretti drove the lead truck."];
+        let draft = "\"Leave the valley now,\" Sheriff Marit Ostergaard said.";
+        let src = &[src[0], "Deputy Marit Ostergaard drove the lead truck."];
         assert_eq!(findings_of(Rule::QuoteMisattributed, src, draft).len(), 1);
     }
 }

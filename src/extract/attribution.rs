@@ -92,8 +92,8 @@ fn is_cue_verb(words: &Words, i: usize) -> bool {
 }
 
 /// A name run (tokens `a..b`, titles left out) that names an institution, not a person: it
-/// holds an institution word ("Port Authority"), or "the" stands right before it ("the Red
-/// Cross"), which a person's name takes only after a word describing them ("the Democrat Ann
+/// holds an institution word ("Port Authority"), or "the" stands right before it ("the Green
+/// Lantern"), which a person's name takes only after a word describing them ("the Democrat Ann
 /// Roe", "the Norwegian Alma Brekke"). "He" and "she" must never find such a run.
 pub(crate) fn names_organisation(words: &Words, a: usize, b: usize) -> bool {
     let institution = (a..b).filter(|&k| words.is_word(k)).any(|k| {
