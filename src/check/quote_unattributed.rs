@@ -17,7 +17,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             Said::Nobody => false,
             // A quote in its own paragraph relies on the previous paragraph's speaker: fine unless
             // the sources do not give it to somebody else.
-            Said::Floating(p) => !m.verbatim.iter().any(|(_, sq)| sq.speaker.is_some() && sq.speaker != p && !names_same(cx, m.quote.speaker.as_ref(), sq.speaker)),
+            Said::Floating(p) => !m.verbatim.iter().any(|(_, sq)| sq.speaker.is_some() && sq.speaker != p && !names_same(cx, m.quote.speaker.as_ref(), sq.speaker) && !m.said_by(cx, sq.speaker)),
             _ => true,
         };
         if floating_ok {

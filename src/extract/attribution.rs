@@ -7,8 +7,8 @@
 use super::quotes::MentionKind;
 use crate::knowledge::{
     is_capitalised_non_name, is_cue_filler, is_determiner, is_honorific, is_name_particle,
-    is_name_title, is_noun_like_reporting_verb, is_reporting_verb, is_speaker_noun,
-    subject_pronoun,
+    is_name_title, is_noun_like_reporting_verb, is_organisation_word, is_reporting_verb,
+    is_speaker_noun, subject_pronoun,
 };
 use crate::text::{Span, Token, TokenKind};
 
@@ -89,6 +89,47 @@ fn is_cue_verb(words: &Words, i: usize) -> bool {
             && !w.eq_ignore_ascii_case("according")
             && (!is_capitalised(w) || i == 0 || !is_noun_like_reporting_verb(w))
     }
+}
+
+/// A name run (tokens `a..b`, titles left out) that names an institution, not a person: it
+/// holds an institution word ("Port Authority"), or "the" stands right before it ("the Green
+/// Lantern"), which a person's name takes only after a word describing them ("the Democrat Ann
+/// Roe", "the Norwegian Alma Brekke"). "He" and "she" must never find such a run.
+pub(crate) fn names_organisation(words: &Words, a: usize, b: usize) -> bool {
+    let institution = (a..b).filter(|&k| words.is_word(k)).any(|k| {
+        let w = words.str(k);
+        is_organisation_word(w.trim_end_matches("'s").trim_end_matches("’s"))
+    });
+    let after_the = a > 0
+        && words.str(a - 1).eq_ignore_ascii_case("the")
+        && !is_speaker_noun(words.str(a))
+        && !is_demonym(words.str(a));
+    institution || after_the
+}
+
+/// Does the name run at tokens `i..b` of a sentence stand behind a title or description that
+/// opens the sentence, so that the sentence is about it: "Shelter manager Ann Roe ran the
+/// numbers", "Turkey's top diplomat, Ann Roe, opened the talks"? A name-like word in the title
+/// ("Shelter", "Turkey's") does not make it someone else's sentence.
+pub(crate) fn opens_sentence_with_title(words: &Words, i: usize, b: usize) -> bool {
+    let apposition = i > 0 && words.is_punct(i - 1, ",");
+    if apposition && !words.is_punct(b, ",") {
+        return false;
+    }
+    let end = if apposition { i - 1 } else { i };
+    if end == 0 || end > 8 {
+        return false;
+    }
+    let plain_phrase = (0..end).all(|k| {
+        let w = words.str(k);
+        words.is_word(k) && !is_clause_word(w) && !is_preposition(w) && !is_cue_verb(words, k)
+    });
+    let head = words.str(end - 1);
+    plain_phrase && (is_name_title(head) || is_speaker_noun(head))
+}
+
+fn is_demonym(w: &str) -> bool {
+    crate::knowledge::country_by_word(w).is_some_and(|c| c.demonyms.iter().any(|d| d.eq_ignore_ascii_case(w)))
 }
 
 /// Index past a name run starting at `i`, with the first index that is not a title.
@@ -332,6 +373,23 @@ fn mention_forward(words: &Words, i: usize) -> Option<(Mention, usize)> {
     ))
 }
 
+/// The name filling the appositive that opens at the comma `comma` and closes at the next
+/// comma: "the port director, Ann Roe, said" names Roe, whom a description alone would leave to
+/// a guess among everyone holding that title.
+fn appositive_name(words: &Words, comma: usize) -> Option<Mention> {
+    if !words.is_punct(comma, ",") || !is_name_token(words, comma + 1) {
+        return None;
+    }
+    let (a, b) = name_run_forward(words, comma + 1)?;
+    if !words.is_punct(b, ",") || is_possessive(words.str(b - 1)) {
+        return None;
+    }
+    Some(Mention {
+        span: span_of(words, a, b),
+        kind: MentionKind::Name,
+    })
+}
+
 /// Skip an appositive or parenthesis after a mention: ", the minister," or "(D-Ohio)".
 fn skip_apposition(words: &Words, mut j: usize) -> usize {
     if words.is_punct(j, "(") {
@@ -502,6 +560,10 @@ pub fn cue_after(words: &Words) -> Option<Mention> {
             .or_else(|| name_after_modifiers(words, j));
     }
     if let Some((m, after)) = mention_forward(words, k) {
+        let m = match m.kind {
+            MentionKind::Description => appositive_name(words, after).unwrap_or(m),
+            _ => m,
+        };
         let mut j = skip_apposition(words, after);
         // A second appositive: "Roe, the mayor, one of the plaintiffs, said".
         if words.is_punct(j.saturating_sub(1), ",") && !is_cue_verb(words, skip_fillers(words, j)) {
@@ -605,10 +667,16 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
         // "X, the minister, said": back over the appositive to the comma after X.
         let limit = end.saturating_sub(30);
         let open = (limit..end).rev().find(|&k| words.is_punct(k, ","))?;
-        return open
+        let outer = open
             .checked_sub(1)
             .and_then(|k| mention_backward(words, k))
             .filter(|m| m.kind != MentionKind::Pronoun);
+        if outer.is_some_and(|m| m.kind == MentionKind::Description) {
+            if let Some(name) = appositive_name(words, open) {
+                return Some(name);
+            }
+        }
+        return outer;
     }
     if !words.is_word(end) && !words.is_glued_dot(end) {
         return None;
@@ -1074,5 +1142,97 @@ mod tests {
             Some("Holt".into())
         );
         assert_eq!(before("The weather turned "), None);
+    }
+
+    /// The resolved name of each quote's speaker in `t`.
+    fn speakers(t: &str) -> Vec<Option<String>> {
+        let seg = crate::text::Segmented::new(t, crate::text::TextKind::Markdown);
+        crate::extract::quotes::find_quotes(&seg)
+            .into_iter()
+            .map(|q| q.speaker.and_then(|s| s.name))
+            .collect()
+    }
+
+    fn organisation(t: &str) -> bool {
+        let w = Words::new(t, Span::new(0, t.len()));
+        let i = w.tokens.iter().position(|t| t.is_capitalized(w.text)).unwrap_or(0);
+        let (a, b) = name_run_forward(&w, i).expect("a name run");
+        names_organisation(&w, a, b)
+    }
+
+    #[test]
+    fn institutions_are_not_people() {
+        assert!(organisation("a spokesman for the Harbour Authority"));
+        assert!(organisation("at the Green Lantern shelter"));
+        assert!(organisation("The Green Lantern said"));
+        assert!(!organisation("evacuee Rosa Quintal said"));
+        assert!(!organisation("the Democrat Rosa Quintal said"));
+        assert!(!organisation("the Norwegian Alma Brekke said"));
+        // A capital's name opens institutions as often as any other word.
+        assert!(organisation("she wrote for The Oslo Courier"));
+        assert!(!organisation("Dame Alma Brekke said"));
+    }
+
+    #[test]
+    fn he_and_she_never_resolve_to_an_organisation() {
+        // The person the sentence is about, not the institution in its opening phrase.
+        assert_eq!(
+            speakers("At the Green Lantern shelter near the school, evacuee Rosa Quintal, 71, described the night. “We left with nothing,” she said."),
+            vec![Some("Rosa Quintal".to_string())]
+        );
+        // An institution named after the person does not take her place either.
+        assert_eq!(
+            speakers("Chief executive Omar Feld spoke first.\n\nThe talks were held at Northern Canal Authority offices.\n\n“Cranes do not strike,” he said."),
+            vec![Some("Omar Feld".to_string())]
+        );
+        // A person after "the" and a describing word is still a person.
+        let s = speakers("The talks stalled. The Norwegian Alma Brekke walked out. “We are done here,” she said.");
+        assert!(s[0].as_deref().is_some_and(|n| n.ends_with("Alma Brekke")), "{s:?}");
+    }
+
+    #[test]
+    fn a_titled_person_after_a_name_like_modifier_is_the_subject() {
+        let t = "Smoke rose at noon, when a ranger on Kestrel Ridge first reported it.\n\n\
+                 Most families went to the school gym. Shelter manager Piotr Wadowski counted the cots on Wednesday. \
+                 “We have room for 600 people,” he said.";
+        assert_eq!(speakers(t), vec![Some("Piotr Wadowski".to_string())]);
+        // In apposition to the description that opens the sentence.
+        let t = "Ana Brisk chaired the meeting.\n\nNorway's top negotiator, Piotr Wadowski, opened the talks. Afterward he said the gap was \"wider than we had hoped for\".";
+        assert_eq!(speakers(t), vec![Some("Piotr Wadowski".to_string())]);
+        // A titled name further into the sentence is not what it is about.
+        let t = "Piotr Wadowski ran the shelter.\n\nLakeside sent two ministers, with Deputy Minister Ana Brisk at their head. “We have room for 600 people,” he said.";
+        assert_eq!(speakers(t), vec![Some("Piotr Wadowski".to_string())]);
+        // An untitled name after another name is still no subject unless it speaks.
+        let t = "Piotr Wadowski ran the shelter.\n\nLakeside hired Ana Brisk on Monday. “We have room for 600 people,” he said.";
+        assert_eq!(speakers(t), vec![Some("Piotr Wadowski".to_string())]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_to_a_description_is_the_speaker() {
+        assert_eq!(
+            before("Norway's trade minister, Dame Alma Brekke, said simply: "),
+            Some("Alma Brekke".into())
+        );
+        assert_eq!(
+            before("The port director, Anton Weiss, told reporters: "),
+            Some("Anton Weiss".into())
+        );
+        assert_eq!(
+            after(", the harbour board's chief executive, Ines Holt, said."),
+            Some("Ines Holt".into())
+        );
+        // A name first keeps its own mention; a description in apposition stays a description.
+        assert_eq!(
+            before("Anton Weiss, the port director, said: "),
+            Some("Anton Weiss".into())
+        );
+        assert_eq!(
+            before("The port director, a veteran of the docks, said: "),
+            Some("The port director".into())
+        );
+        assert_eq!(
+            after(", Holt, a farmer from the valley, said."),
+            Some("Holt".into())
+        );
     }
 }

@@ -1,9 +1,9 @@
 //! Direct quotes and who said them.
 
 use std::borrow::Cow;
-use super::attribution::{cue_after, cue_before, name_run_forward, Mention, Words};
+use super::attribution::{cue_after, cue_before, name_run_forward, names_organisation, opens_sentence_with_title, Mention, Words};
 use super::quote_marks::{scan_quote_pieces, QuotePiece};
-use crate::knowledge::{is_name_title, is_organisation_word, is_reporting_verb, noun_lemma};
+use crate::knowledge::{is_name_title, is_reporting_verb, noun_lemma};
 use crate::text::{Segmented, Span};
 use serde::Serialize;
 
@@ -683,7 +683,7 @@ pub struct NameRun {
     organisation: bool,
     /// Tokens longer than one letter, or all capitals.
     real_words: usize,
-    /// It speaks or takes a "who" clause.
+    /// It speaks, takes a "who" clause, or stands behind the title that opens its sentence.
     acts_as_person: bool,
     /// Lemmas of the title words around it ("port", "director").
     titles: Vec<String>,
@@ -744,12 +744,12 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
         out.push(NameRun {
             position: toks[a].span.start,
             titled: a > i || (i > 0 && is_name_title(toks[i - 1].text(text))),
-            organisation: name_tokens.iter().any(|t| is_organisation_word(t)),
+            organisation: names_organisation(&words, a, b),
             real_words: name_tokens
                 .iter()
                 .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase))
                 .count(),
-            acts_as_person: acts_as_person(&words, b),
+            acts_as_person: acts_as_person(&words, b) || opens_sentence_with_title(&words, i, b),
             titles: titles.iter().map(|t| noun_lemma(t)).collect(),
             full: join_name(&name_tokens, text, &words, a, b),
             lower_tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
