@@ -1,8 +1,8 @@
 //! Direct quotes and who said them.
 
-use std::borrow::Cow;
+use std::borrow::{Borrow, Cow};
 use super::attribution::{cue_after, cue_before, name_run_forward, Mention, Words};
-use super::quote_marks::{scan_quote_pieces, QuotePiece};
+use super::quote_marks::{scan_paragraph, QuotePiece};
 use crate::knowledge::{is_name_title, is_organisation_word, is_reporting_verb, noun_lemma};
 use crate::text::{Segmented, Span};
 use serde::Serialize;
@@ -58,39 +58,130 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
 /// marks is a stray or unbalanced mark (a pasted page with one `"` in it), and reading it as a
 /// quote would put the whole page in the speaker's mouth.
 pub fn find_quotes_within(seg: &Segmented, max_chars: usize) -> Vec<Quote> {
-    find_quotes_with(seg, max_chars, || (0..seg.sentences.len()).map(|i| (Cow::Owned(name_runs(seg, i)), 0)).collect())
+    find_quotes_with(
+        seg,
+        |p, previous_ran_on| read_paragraph(seg, p, previous_ran_on, max_chars),
+        || (0..seg.sentences.len()).map(|i| (Cow::Owned(name_runs(seg, i)), 0)).collect(),
+    )
 }
 
-/// `find_quotes_within` with each sentence's `name_runs` given by `runs` (an incremental
-/// caller's memo), each with the offset to add to its positions. Called only if there are quotes.
-pub fn find_quotes_with<'r>(seg: &Segmented, max_chars: usize, runs: impl FnOnce() -> Vec<(Cow<'r, [NameRun]>, usize)>) -> Vec<Quote> {
-    let text = seg.masked.as_str();
-    let pieces: Vec<QuotePiece> = scan_quote_pieces(seg)
-        .into_iter()
-        .filter(|p| p.inner.slice(text).chars().nth(max_chars).is_none())
+/// `find_quotes_within` with each paragraph's `read_paragraph` given by `paragraph` (called
+/// with the paragraph's index and whether the paragraph before it ran on, in order) and each
+/// sentence's `name_runs` by `runs`, each with the offset to add to its positions: an
+/// incremental caller remembers both. `runs` is called only if there are quotes.
+pub fn find_quotes_with<'r, Q: Borrow<ParagraphQuotes>>(
+    seg: &Segmented,
+    mut paragraph: impl FnMut(usize, bool) -> Q,
+    runs: impl FnOnce() -> Vec<(Cow<'r, [NameRun]>, usize)>,
+) -> Vec<Quote> {
+    let mut read: Vec<(Q, usize, usize)> = Vec::new();
+    let mut previous_ran_on = false;
+    for (p, para) in seg.paragraphs.iter().enumerate() {
+        let quotes = paragraph(p, previous_ran_on);
+        previous_ran_on = quotes.borrow().ran_on;
+        if !quotes.borrow().quotes.is_empty() {
+            read.push((quotes, p, para.start));
+        }
+    }
+    let placed: Vec<ReadQuote> = read
+        .iter()
+        .flat_map(|(quotes, p, start)| quotes.borrow().quotes.iter().map(move |q| q.placed(*p, *start)))
         .collect();
-    let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
-    let runs = if pieces.is_empty() { Vec::new() } else { runs() };
-    let names = if pieces.is_empty() {
+    let quoted: Vec<Span> = placed.iter().map(|q| q.piece.inner).collect();
+    let runs = if placed.is_empty() { Vec::new() } else { runs() };
+    let names = if placed.is_empty() {
         NameTable::empty()
     } else {
         NameTable::build(runs.iter().map(|(r, offset)| (r.as_ref(), *offset)), &quoted)
     };
-    let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
-    let mut kept: Vec<&QuotePiece> = Vec::with_capacity(pieces.len());
+    let mut out: Vec<Quote> = Vec::with_capacity(placed.len());
+    let mut kept: Vec<&QuotePiece> = Vec::with_capacity(placed.len());
+    for q in &placed {
+        let piece = &q.piece;
+        let para = seg.paragraphs.get(piece.paragraph).copied().unwrap_or(piece.outer);
+        let mention = q.mention.or_else(|| colon_in_previous_paragraph(seg, piece, para));
+        let keep = if mention.is_some() { q.keep_with_cue } else { q.keep_without_cue };
+        if !keep {
+            continue;
+        }
+        let speaker = mention.map(|m| speaker_for(seg, m, &names));
+        kept.push(piece);
+        out.push(Quote {
+            span: q.span,
+            text: q.span.slice(&seg.text).to_string(),
+            paragraph: piece.paragraph,
+            partial: q.partial,
+            speaker,
+        });
+    }
+    inherit_speakers(seg, &kept, &mut out);
+    out
+}
+
+/// A paragraph's quotes as the paragraph alone gives them: everything but the speakers' names,
+/// which need the whole document's names, and a cue in the paragraph before. Positions are
+/// relative to the paragraph's start, so an incremental caller can keep it for the same text
+/// anywhere in the draft.
+#[derive(Debug, Clone, Default)]
+pub struct ParagraphQuotes {
+    quotes: Vec<ReadQuote>,
+    /// The paragraph ended inside a quote, which runs on into the next paragraph.
+    pub ran_on: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ReadQuote {
+    /// Its `paragraph` is only filled in when the quote is placed in a document.
+    piece: QuotePiece,
+    /// The quoted words (after a transcript label, if any).
+    span: Span,
+    partial: bool,
+    /// A speaker mention in the paragraph itself: a transcript label, a cue beside the quote
+    /// or a short cue sentence after it.
+    mention: Option<Mention>,
+    /// `worth_keeping` with a cue and without one: a quote with no cue of its own may still
+    /// have one at the end of the previous paragraph.
+    keep_with_cue: bool,
+    keep_without_cue: bool,
+}
+
+impl ReadQuote {
+    /// Every position in it moved by `by`, written once for both directions.
+    fn moved(mut self, by: impl Fn(usize) -> usize) -> ReadQuote {
+        let span = |s: Span| Span::new(by(s.start), by(s.end));
+        self.piece.inner = span(self.piece.inner);
+        self.piece.outer = span(self.piece.outer);
+        self.span = span(self.span);
+        if let Some(m) = &mut self.mention {
+            m.span = span(m.span);
+        }
+        self
+    }
+
+    /// This quote of paragraph `p`, which starts at byte `start`, at its place in the document.
+    fn placed(&self, p: usize, start: usize) -> ReadQuote {
+        let mut q = self.moved(|b| b + start);
+        q.piece.paragraph = p;
+        q
+    }
+}
+
+/// The quotes of paragraph `p` of `seg` as the paragraph gives them, positions relative to its
+/// start. They depend on the paragraph's masked text (its sentences are split from that alone),
+/// on `previous_ran_on` (the paragraph before ended inside a quote) and on `max_chars` (see
+/// `find_quotes_within`), and on nothing else.
+pub fn read_paragraph(seg: &Segmented, p: usize, previous_ran_on: bool, max_chars: usize) -> ParagraphQuotes {
+    let text = seg.masked.as_str();
+    let mut pieces = Vec::new();
+    let ran_on = scan_paragraph(seg, p, previous_ran_on, &mut pieces);
+    pieces.retain(|piece| piece.inner.slice(text).chars().nth(max_chars).is_none());
+    let Some(&para) = seg.paragraphs.get(p) else {
+        return ParagraphQuotes { quotes: Vec::new(), ran_on };
+    };
+    let mut quotes = Vec::with_capacity(pieces.len());
     for (k, piece) in pieces.iter().enumerate() {
-        let prev_same_para = k
-            .checked_sub(1)
-            .map(|p| &pieces[p])
-            .filter(|p| p.paragraph == piece.paragraph);
-        let next_same_para = pieces.get(k + 1).filter(|p| p.paragraph == piece.paragraph);
-        let para = seg
-            .paragraphs
-            .get(piece.paragraph)
-            .copied()
-            .unwrap_or(piece.outer);
-        let head = head_region(seg, piece, prev_same_para, para);
-        let tail = tail_region(seg, piece, next_same_para, para);
+        let head = head_region(seg, piece, k.checked_sub(1).map(|j| &pieces[j]), para);
+        let tail = tail_region(seg, piece, pieces.get(k + 1), para);
         let head_words = Words::new(text, head);
         let tail_words = Words::new(text, tail);
         let partial = is_partial(text, &head_words, piece);
@@ -104,9 +195,7 @@ pub fn find_quotes_with<'r>(seg: &Segmented, max_chars: usize, runs: impl FnOnce
         } else {
             cue_after(&tail_words).or_else(|| cue_before(&head_words))
         };
-        let mention = mention
-            .or_else(|| cue_in_next_short_sentence(seg, piece, tail, para))
-            .or_else(|| colon_in_previous_paragraph(seg, piece, para));
+        let mention = mention.or_else(|| cue_in_next_short_sentence(seg, piece, tail, para));
         let span = label
             .map(|(_, words_start)| Span::new(words_start, piece.inner.end))
             .unwrap_or(piece.inner);
@@ -115,28 +204,18 @@ pub fn find_quotes_with<'r>(seg: &Segmented, max_chars: usize, runs: impl FnOnce
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
-        if !worth_keeping(
-            text,
-            piece,
-            &head_words,
-            word_count,
-            partial,
-            mention.is_some(),
-        ) {
-            continue;
-        }
-        let speaker = mention.map(|m| speaker_for(seg, m, &names));
-        kept.push(piece);
-        out.push(Quote {
+        let keep = |has_cue| worth_keeping(text, piece, &head_words, word_count, partial, has_cue);
+        let read = ReadQuote {
+            piece: QuotePiece { paragraph: 0, ..*piece },
             span,
-            text: span.slice(&seg.text).to_string(),
-            paragraph: piece.paragraph,
             partial,
-            speaker,
-        });
+            mention,
+            keep_with_cue: keep(true),
+            keep_without_cue: keep(false),
+        };
+        quotes.push(read.moved(|b| b.saturating_sub(para.start)));
     }
-    inherit_speakers(seg, &kept, &mut out);
-    out
+    ParagraphQuotes { quotes, ran_on }
 }
 
 /// A transcript speaker label opening the quoted text (`"MORALES: We will ...`): the label

@@ -76,16 +76,24 @@ pub struct Segmented {
 
 impl Segmented {
     pub fn new(text: &str, kind: TextKind) -> Segmented {
+        Segmented::with_sentences(text, kind, |para| split_sentences(para, Span::new(0, para.len())))
+    }
+
+    /// `new`, with each paragraph's sentences given by `sentences_of` from the paragraph's
+    /// masked text, relative to its start, as `split_sentences` gives them: an incremental
+    /// caller remembers them. Splitting reads nothing else, so the same text splits the same way
+    /// wherever it is.
+    pub fn with_sentences<S: std::borrow::Borrow<[Span]>>(text: &str, kind: TextKind, mut sentences_of: impl FnMut(&str) -> S) -> Segmented {
         let masked = match kind {
             TextKind::Markdown => mask_markdown(text),
             TextKind::Plain => text.to_string(),
         };
         let (paragraphs, headings) = split_paragraphs(&masked, text, kind);
-        let mut sentences = Vec::new();
+        // News paragraphs have one to three sentences; growing from empty copies them several times.
+        let mut sentences = Vec::with_capacity(2 * paragraphs.len());
         for (i, p) in paragraphs.iter().enumerate() {
-            for s in split_sentences(&masked, *p) {
-                sentences.push(Sentence { span: s, paragraph: i, heading: headings[i] });
-            }
+            let within = sentences_of(p.slice(&masked));
+            sentences.extend(within.borrow().iter().map(|s| Sentence { span: Span::new(p.start + s.start, p.start + s.end), paragraph: i, heading: headings[i] }));
         }
         Segmented { text: text.to_string(), masked, paragraphs, sentences }
     }
