@@ -1,5 +1,8 @@
 //! Direct quotes and who said them.
 
+// The name table is built on every check of a draft, from short keys, and only looked up:
+// FxHash, not SipHash (see `check::memo`).
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::{Borrow, Cow};
 use super::attribution::{cue_after, cue_before, name_run_forward, Mention, Words};
 use super::quote_marks::{scan_paragraph, QuotePiece};
@@ -526,6 +529,8 @@ struct NamedPerson<'r> {
     tokens: &'r [String],
     /// Lower-case title words around the name ("port", "director").
     titles: &'r [String],
+    /// Female (true) or male (false), if a title word says so.
+    gender: Option<bool>,
     /// The first name in its sentence: the likeliest subject, so the likeliest "he".
     sentence_subject: bool,
     /// Inside quotation marks.
@@ -537,18 +542,14 @@ struct NameTable<'r> {
     /// In document order.
     people: Vec<NamedPerson<'r>>,
     /// Lower-case last name token → indices into `people`.
-    by_surname: std::collections::HashMap<&'r str, Surname>,
+    by_surname: HashMap<&'r str, Surname>,
     /// Lower-case surname → female (true) or male (false), when the document says so.
-    gender_by_surname: std::collections::HashMap<&'r str, bool>,
+    gender_by_surname: HashMap<&'r str, bool>,
 }
 
-#[derive(Default)]
-struct Surname {
-    /// Indices into `people`, in document order.
-    entries: Vec<usize>,
-    /// For each entry, the index of the longest form among the entries up to it.
-    fullest_so_far: Vec<usize>,
-}
+/// Indices into `people` of one surname's entries, in document order, each with the index of
+/// the longest form among the entries up to it.
+type Surname = Vec<(usize, usize)>;
 
 impl<'r> NameTable<'r> {
     /// `quoted` (sorted, disjoint): names inside quotes are someone's words, not the
@@ -556,8 +557,7 @@ impl<'r> NameTable<'r> {
     /// `name_runs`, in order.
     fn build(runs: impl Iterator<Item = (&'r [NameRun], usize)>, quoted: &[Span]) -> NameTable<'r> {
         let mut people = Vec::new();
-        let mut known_full: std::collections::HashMap<&'r str, &'r str> =
-            std::collections::HashMap::new();
+        let mut known_full: HashMap<&'r str, &'r str> = HashMap::default();
         for (sentence_runs, offset) in runs {
             // The sentence's subject is its first person, unless a name-like modifier came
             // first ("Port aide Ruth Okoye said") and the person does not speak.
@@ -579,6 +579,7 @@ impl<'r> NameTable<'r> {
                         tokens: &run.lower_tokens,
                         full,
                         titles: &[],
+                        gender: None,
                         sentence_subject: subject,
                     });
                 } else if !run.organisation
@@ -601,6 +602,7 @@ impl<'r> NameTable<'r> {
                         tokens: &run.lower_tokens,
                         full: &run.full,
                         titles: &run.titles,
+                        gender: run.gender,
                         sentence_subject: subject,
                     });
                 }
@@ -608,27 +610,19 @@ impl<'r> NameTable<'r> {
                 run_seen = true;
             }
         }
-        let mut by_surname: std::collections::HashMap<&'r str, Surname> =
-            std::collections::HashMap::new();
+        let mut by_surname: HashMap<&'r str, Surname> = HashMap::default();
+        let mut gender_by_surname = HashMap::default();
         for (i, p) in people.iter().enumerate() {
             if let Some(last) = p.tokens.last() {
-                let entry = by_surname.entry(last.as_str()).or_default();
-                let best = match entry.fullest_so_far.last() {
-                    Some(&b) if people[b].tokens.len() >= p.tokens.len() => b,
+                let entries = by_surname.entry(last.as_str()).or_default();
+                let best = match entries.last() {
+                    Some(&(_, b)) if people[b].tokens.len() >= p.tokens.len() => b,
                     _ => i,
                 };
-                entry.entries.push(i);
-                entry.fullest_so_far.push(best);
-            }
-        }
-        let mut gender_by_surname = std::collections::HashMap::new();
-        for p in &people {
-            let gender = p
-                .titles
-                .iter()
-                .find_map(|t| crate::knowledge::title_gender(t));
-            if let (Some(g), Some(last)) = (gender, p.tokens.last()) {
-                gender_by_surname.entry(last.as_str()).or_insert(g);
+                entries.push((i, best));
+                if let Some(g) = p.gender {
+                    gender_by_surname.entry(last.as_str()).or_insert(g);
+                }
             }
         }
         NameTable {
@@ -641,8 +635,8 @@ impl<'r> NameTable<'r> {
     fn empty() -> NameTable<'r> {
         NameTable {
             people: Vec::new(),
-            by_surname: std::collections::HashMap::new(),
-            gender_by_surname: std::collections::HashMap::new(),
+            by_surname: HashMap::default(),
+            gender_by_surname: HashMap::default(),
         }
     }
 
@@ -657,27 +651,26 @@ impl<'r> NameTable<'r> {
         // The fullest form up to each mention is precomputed, so a surname that occurs
         // thousands of times in a long document costs one binary search per lookup.
         let upto = same_surname
-            .entries
-            .partition_point(|&i| self.people.get(i).is_some_and(|p| p.position <= position));
+            .partition_point(|&(i, _)| self.people.get(i).is_some_and(|p| p.position <= position));
         if parts.len() == 1 {
             let best = if upto > 0 {
-                same_surname.fullest_so_far[upto - 1]
+                same_surname[upto - 1].1
             } else {
-                *same_surname.fullest_so_far.last()?
+                same_surname.last()?.1
             };
             return self.people.get(best).map(|p| p.full.to_string());
         }
         let matches = |p: &&NamedPerson| parts.iter().all(|x| p.tokens.contains(x));
-        let window = |range: &[usize]| -> Option<String> {
+        let window = |range: &[(usize, usize)]| -> Option<String> {
             let start = range.len().saturating_sub(RESOLUTION_WINDOW);
             range[start..]
                 .iter()
-                .filter_map(|&i| self.people.get(i))
+                .filter_map(|&(i, _)| self.people.get(i))
                 .filter(matches)
                 .max_by_key(|p| p.tokens.len())
                 .map(|p| p.full.to_string())
         };
-        window(&same_surname.entries[..upto]).or_else(|| window(&same_surname.entries))
+        window(&same_surname[..upto]).or_else(|| window(same_surname))
     }
 
     /// People named before `position`, nearest first, within a window: an antecedent further
@@ -766,6 +759,9 @@ pub struct NameRun {
     acts_as_person: bool,
     /// Lemmas of the title words around it ("port", "director").
     titles: Vec<String>,
+    /// What the first gendered title word says (true for female), worked out with the run
+    /// because an incremental caller keeps the run.
+    gender: Option<bool>,
     /// The name as written ("John F. Kennedy").
     full: String,
 }
@@ -820,6 +816,7 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
                 titles.push(tw.to_lowercase());
             }
         }
+        let lemmas: Vec<String> = titles.iter().map(|t| noun_lemma(t)).collect();
         out.push(NameRun {
             position: toks[a].span.start,
             titled: a > i || (i > 0 && is_name_title(toks[i - 1].text(text))),
@@ -829,7 +826,8 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
                 .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase))
                 .count(),
             acts_as_person: acts_as_person(&words, b),
-            titles: titles.iter().map(|t| noun_lemma(t)).collect(),
+            gender: lemmas.iter().find_map(|t| crate::knowledge::title_gender(t)),
+            titles: lemmas,
             full: join_name(&name_tokens, text, &words, a, b),
             lower_tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
         });
