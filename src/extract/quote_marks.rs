@@ -64,8 +64,6 @@ fn straight_direction(before: Option<char>, after: Option<char>) -> Direction {
     Direction::Either
 }
 
-/// Every quoted stretch of the document, in order. Works on `seg.masked` so Markdown markup
-/// is never mistaken for text; spans are valid in `seg.text`.
 /// The characters that may open or close a quote.
 const QUOTE_MARKS: [char; 7] = ['\u{201c}', '\u{201e}', '\u{ab}', '\u{201d}', '\u{bb}', '"', '\''];
 
@@ -75,104 +73,116 @@ fn next_mark(body: &str, from: usize) -> Option<usize> {
     crate::text::find_char_from(body, from, &QUOTE_MARKS, |b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2))
 }
 
+/// Every quoted stretch of the document, in order. Works on `seg.masked` so Markdown markup
+/// is never mistaken for text; spans are valid in `seg.text`.
 pub fn scan_quote_pieces(seg: &Segmented) -> Vec<QuotePiece> {
-    let text = seg.masked.as_str();
     let mut out = Vec::new();
     let mut previous_ran_on = false;
-    for (pi, para) in seg.paragraphs.iter().enumerate() {
-        let Some(body) = text.get(para.start..para.end) else {
-            continue;
-        };
-        let first_piece_index = out.len();
-        // (byte offset of the opening mark, byte offset just after it)
-        let mut open: Option<(usize, usize)> = None;
-        let mut from = 0;
-        while let Some(off) = next_mark(body, from) {
-            let mut here = body[off..].chars();
-            let c = here.next().unwrap_or(' ');
-            let after = here.next();
-            let before = body[..off].chars().next_back();
-            let (direction, width_chars) = match c {
-                '\u{201c}' => {
-                    // A left mark typed where the right one belongs (`here,“ said Lee`) closes
-                    // an open quote when it sits like a closing mark.
-                    if open.is_some() && straight_direction(before, after) == Direction::Close {
-                        (Direction::Close, 1)
-                    } else {
-                        (Direction::Open, 1)
-                    }
-                }
-                '\u{201e}' | '\u{ab}' => (Direction::Open, 1),
-                '\u{201d}' | '\u{bb}' => {
-                    // A right mark used as an opener by sloppy typing (”Word) only counts
-                    // as one when nothing is open.
-                    if open.is_none() && straight_direction(before, after) == Direction::Open {
-                        (Direction::Open, 1)
-                    } else {
-                        (Direction::Close, 1)
-                    }
-                }
-                '"' => (straight_direction(before, after), 1),
-                '\'' if after == Some('\'') => (straight_direction(before, here.next()), 2),
-                _ => {
-                    from = off + c.len_utf8();
-                    continue;
-                }
-            };
-            // Every mark is one ASCII byte or one two- or three-byte character, repeated `width_chars` times.
-            let mark_end = (off + c.len_utf8() * width_chars).min(body.len());
-            let mark_start = off;
-            let opens = match direction {
-                Direction::Open => true,
-                Direction::Close => false,
-                Direction::Either => open.is_none(),
-            };
-            if opens {
-                if let Some((o_start, o_inner)) = open.take() {
-                    // A new opening mark while a quote is open: the first one was never
-                    // closed; end it here rather than swallow the rest of the paragraph.
-                    push_piece(
-                        body, para.start, o_start, o_inner, mark_start, mark_start, pi, false,
-                        &mut out,
-                    );
-                }
-                let attribute_value = before == Some('=');
-                if !attribute_value {
-                    open = Some((mark_start, mark_end));
-                }
-            } else if let Some((o_start, o_inner)) = open.take() {
-                push_piece(
-                    body, para.start, o_start, o_inner, mark_start, mark_end, pi, true, &mut out,
-                );
-            }
-            from = mark_end;
-        }
-        let mut ran_on = false;
-        if let Some((o_start, o_inner)) = open {
-            let before = out.len();
-            push_piece(
-                body,
-                para.start,
-                o_start,
-                o_inner,
-                body.len(),
-                body.len(),
-                pi,
-                false,
-                &mut out,
-            );
-            ran_on = out.len() > before;
-        }
-        if previous_ran_on {
-            if let Some(first) = out.get_mut(first_piece_index) {
-                if first.outer.start == para.start {
-                    first.continues_previous = true;
-                }
-            }
-        }
-        previous_ran_on = ran_on;
+    for pi in 0..seg.paragraphs.len() {
+        previous_ran_on = scan_paragraph(seg, pi, previous_ran_on, &mut out);
     }
     out
+}
+
+/// The quoted stretches of paragraph `pi`, appended to `out`. They depend on the paragraph's
+/// masked text and on whether the paragraph before it ended inside a quote
+/// (`previous_ran_on`); the answer is whether this one does, for the next paragraph.
+pub fn scan_paragraph(seg: &Segmented, pi: usize, previous_ran_on: bool, out: &mut Vec<QuotePiece>) -> bool {
+    let text = seg.masked.as_str();
+    let Some(para) = seg.paragraphs.get(pi) else {
+        return previous_ran_on;
+    };
+    let Some(body) = text.get(para.start..para.end) else {
+        return previous_ran_on;
+    };
+    let first_piece_index = out.len();
+    // (byte offset of the opening mark, byte offset just after it)
+    let mut open: Option<(usize, usize)> = None;
+    let mut from = 0;
+    while let Some(off) = next_mark(body, from) {
+        let mut here = body[off..].chars();
+        let c = here.next().unwrap_or(' ');
+        let after = here.next();
+        let before = body[..off].chars().next_back();
+        let (direction, width_chars) = match c {
+            '\u{201c}' => {
+                // A left mark typed where the right one belongs (`here,“ said Lee`) closes
+                // an open quote when it sits like a closing mark.
+                if open.is_some() && straight_direction(before, after) == Direction::Close {
+                    (Direction::Close, 1)
+                } else {
+                    (Direction::Open, 1)
+                }
+            }
+            '\u{201e}' | '\u{ab}' => (Direction::Open, 1),
+            '\u{201d}' | '\u{bb}' => {
+                // A right mark used as an opener by sloppy typing (”Word) only counts
+                // as one when nothing is open.
+                if open.is_none() && straight_direction(before, after) == Direction::Open {
+                    (Direction::Open, 1)
+                } else {
+                    (Direction::Close, 1)
+                }
+            }
+            '"' => (straight_direction(before, after), 1),
+            '\'' if after == Some('\'') => (straight_direction(before, here.next()), 2),
+            _ => {
+                from = off + c.len_utf8();
+                continue;
+            }
+        };
+        // Every mark is one ASCII byte or one two- or three-byte character, repeated `width_chars` times.
+        let mark_end = (off + c.len_utf8() * width_chars).min(body.len());
+        let mark_start = off;
+        let opens = match direction {
+            Direction::Open => true,
+            Direction::Close => false,
+            Direction::Either => open.is_none(),
+        };
+        if opens {
+            if let Some((o_start, o_inner)) = open.take() {
+                // A new opening mark while a quote is open: the first one was never
+                // closed; end it here rather than swallow the rest of the paragraph.
+                push_piece(
+                    body, para.start, o_start, o_inner, mark_start, mark_start, pi, false,
+                    out,
+                );
+            }
+            let attribute_value = before == Some('=');
+            if !attribute_value {
+                open = Some((mark_start, mark_end));
+            }
+        } else if let Some((o_start, o_inner)) = open.take() {
+            push_piece(
+                body, para.start, o_start, o_inner, mark_start, mark_end, pi, true, out,
+            );
+        }
+        from = mark_end;
+    }
+    let mut ran_on = false;
+    if let Some((o_start, o_inner)) = open {
+        let before = out.len();
+        push_piece(
+            body,
+            para.start,
+            o_start,
+            o_inner,
+            body.len(),
+            body.len(),
+            pi,
+            false,
+            out,
+        );
+        ran_on = out.len() > before;
+    }
+    if previous_ran_on {
+        if let Some(first) = out.get_mut(first_piece_index) {
+            if first.outer.start == para.start {
+                first.continues_previous = true;
+            }
+        }
+    }
+    ran_on
 }
 
 #[allow(clippy::too_many_arguments)]

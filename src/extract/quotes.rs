@@ -1,8 +1,11 @@
 //! Direct quotes and who said them.
 
-use std::borrow::Cow;
+// The name table is built on every check of a draft, from short keys, and only looked up:
+// FxHash, not SipHash (see `check::memo`).
+use rustc_hash::FxHashMap as HashMap;
+use std::borrow::{Borrow, Cow};
 use super::attribution::{cue_after, cue_before, name_run_forward, names_organisation, opens_sentence_with_title, Mention, Words};
-use super::quote_marks::{scan_quote_pieces, QuotePiece};
+use super::quote_marks::{scan_paragraph, QuotePiece};
 use crate::knowledge::{is_name_title, is_reporting_verb, noun_lemma};
 use crate::text::{Segmented, Span};
 use serde::Serialize;
@@ -58,39 +61,130 @@ pub fn find_quotes(seg: &Segmented) -> Vec<Quote> {
 /// marks is a stray or unbalanced mark (a pasted page with one `"` in it), and reading it as a
 /// quote would put the whole page in the speaker's mouth.
 pub fn find_quotes_within(seg: &Segmented, max_chars: usize) -> Vec<Quote> {
-    find_quotes_with(seg, max_chars, || (0..seg.sentences.len()).map(|i| (Cow::Owned(name_runs(seg, i)), 0)).collect())
+    find_quotes_with(
+        seg,
+        |p, previous_ran_on| read_paragraph(seg, p, previous_ran_on, max_chars),
+        || (0..seg.sentences.len()).map(|i| (Cow::Owned(name_runs(seg, i)), 0)).collect(),
+    )
 }
 
-/// `find_quotes_within` with each sentence's `name_runs` given by `runs` (an incremental
-/// caller's memo), each with the offset to add to its positions. Called only if there are quotes.
-pub fn find_quotes_with<'r>(seg: &Segmented, max_chars: usize, runs: impl FnOnce() -> Vec<(Cow<'r, [NameRun]>, usize)>) -> Vec<Quote> {
-    let text = seg.masked.as_str();
-    let pieces: Vec<QuotePiece> = scan_quote_pieces(seg)
-        .into_iter()
-        .filter(|p| p.inner.slice(text).chars().nth(max_chars).is_none())
+/// `find_quotes_within` with each paragraph's `read_paragraph` given by `paragraph` (called
+/// with the paragraph's index and whether the paragraph before it ran on, in order) and each
+/// sentence's `name_runs` by `runs`, each with the offset to add to its positions: an
+/// incremental caller remembers both. `runs` is called only if there are quotes.
+pub fn find_quotes_with<'r, Q: Borrow<ParagraphQuotes>>(
+    seg: &Segmented,
+    mut paragraph: impl FnMut(usize, bool) -> Q,
+    runs: impl FnOnce() -> Vec<(Cow<'r, [NameRun]>, usize)>,
+) -> Vec<Quote> {
+    let mut read: Vec<(Q, usize, usize)> = Vec::new();
+    let mut previous_ran_on = false;
+    for (p, para) in seg.paragraphs.iter().enumerate() {
+        let quotes = paragraph(p, previous_ran_on);
+        previous_ran_on = quotes.borrow().ran_on;
+        if !quotes.borrow().quotes.is_empty() {
+            read.push((quotes, p, para.start));
+        }
+    }
+    let placed: Vec<ReadQuote> = read
+        .iter()
+        .flat_map(|(quotes, p, start)| quotes.borrow().quotes.iter().map(move |q| q.placed(*p, *start)))
         .collect();
-    let quoted: Vec<Span> = pieces.iter().map(|p| p.inner).collect();
-    let runs = if pieces.is_empty() { Vec::new() } else { runs() };
-    let names = if pieces.is_empty() {
+    let quoted: Vec<Span> = placed.iter().map(|q| q.piece.inner).collect();
+    let runs = if placed.is_empty() { Vec::new() } else { runs() };
+    let names = if placed.is_empty() {
         NameTable::empty()
     } else {
         NameTable::build(runs.iter().map(|(r, offset)| (r.as_ref(), *offset)), &quoted)
     };
-    let mut out: Vec<Quote> = Vec::with_capacity(pieces.len());
-    let mut kept: Vec<&QuotePiece> = Vec::with_capacity(pieces.len());
+    let mut out: Vec<Quote> = Vec::with_capacity(placed.len());
+    let mut kept: Vec<&QuotePiece> = Vec::with_capacity(placed.len());
+    for q in &placed {
+        let piece = &q.piece;
+        let para = seg.paragraphs.get(piece.paragraph).copied().unwrap_or(piece.outer);
+        let mention = q.mention.or_else(|| colon_in_previous_paragraph(seg, piece, para));
+        let keep = if mention.is_some() { q.keep_with_cue } else { q.keep_without_cue };
+        if !keep {
+            continue;
+        }
+        let speaker = mention.map(|m| speaker_for(seg, m, &names));
+        kept.push(piece);
+        out.push(Quote {
+            span: q.span,
+            text: q.span.slice(&seg.text).to_string(),
+            paragraph: piece.paragraph,
+            partial: q.partial,
+            speaker,
+        });
+    }
+    inherit_speakers(seg, &kept, &mut out);
+    out
+}
+
+/// A paragraph's quotes as the paragraph alone gives them: everything but the speakers' names,
+/// which need the whole document's names, and a cue in the paragraph before. Positions are
+/// relative to the paragraph's start, so an incremental caller can keep it for the same text
+/// anywhere in the draft.
+#[derive(Debug, Clone, Default)]
+pub struct ParagraphQuotes {
+    quotes: Vec<ReadQuote>,
+    /// The paragraph ended inside a quote, which runs on into the next paragraph.
+    pub ran_on: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ReadQuote {
+    /// Its `paragraph` is only filled in when the quote is placed in a document.
+    piece: QuotePiece,
+    /// The quoted words (after a transcript label, if any).
+    span: Span,
+    partial: bool,
+    /// A speaker mention in the paragraph itself: a transcript label, a cue beside the quote
+    /// or a short cue sentence after it.
+    mention: Option<Mention>,
+    /// `worth_keeping` with a cue and without one: a quote with no cue of its own may still
+    /// have one at the end of the previous paragraph.
+    keep_with_cue: bool,
+    keep_without_cue: bool,
+}
+
+impl ReadQuote {
+    /// Every position in it moved by `by`, written once for both directions.
+    fn moved(mut self, by: impl Fn(usize) -> usize) -> ReadQuote {
+        let span = |s: Span| Span::new(by(s.start), by(s.end));
+        self.piece.inner = span(self.piece.inner);
+        self.piece.outer = span(self.piece.outer);
+        self.span = span(self.span);
+        if let Some(m) = &mut self.mention {
+            m.span = span(m.span);
+        }
+        self
+    }
+
+    /// This quote of paragraph `p`, which starts at byte `start`, at its place in the document.
+    fn placed(&self, p: usize, start: usize) -> ReadQuote {
+        let mut q = self.moved(|b| b + start);
+        q.piece.paragraph = p;
+        q
+    }
+}
+
+/// The quotes of paragraph `p` of `seg` as the paragraph gives them, positions relative to its
+/// start. They depend on the paragraph's masked text (its sentences are split from that alone),
+/// on `previous_ran_on` (the paragraph before ended inside a quote) and on `max_chars` (see
+/// `find_quotes_within`), and on nothing else.
+pub fn read_paragraph(seg: &Segmented, p: usize, previous_ran_on: bool, max_chars: usize) -> ParagraphQuotes {
+    let text = seg.masked.as_str();
+    let mut pieces = Vec::new();
+    let ran_on = scan_paragraph(seg, p, previous_ran_on, &mut pieces);
+    pieces.retain(|piece| piece.inner.slice(text).chars().nth(max_chars).is_none());
+    let Some(&para) = seg.paragraphs.get(p) else {
+        return ParagraphQuotes { quotes: Vec::new(), ran_on };
+    };
+    let mut quotes = Vec::with_capacity(pieces.len());
     for (k, piece) in pieces.iter().enumerate() {
-        let prev_same_para = k
-            .checked_sub(1)
-            .map(|p| &pieces[p])
-            .filter(|p| p.paragraph == piece.paragraph);
-        let next_same_para = pieces.get(k + 1).filter(|p| p.paragraph == piece.paragraph);
-        let para = seg
-            .paragraphs
-            .get(piece.paragraph)
-            .copied()
-            .unwrap_or(piece.outer);
-        let head = head_region(seg, piece, prev_same_para, para);
-        let tail = tail_region(seg, piece, next_same_para, para);
+        let head = head_region(seg, piece, k.checked_sub(1).map(|j| &pieces[j]), para);
+        let tail = tail_region(seg, piece, pieces.get(k + 1), para);
         let head_words = Words::new(text, head);
         let tail_words = Words::new(text, tail);
         let partial = is_partial(text, &head_words, piece);
@@ -104,9 +198,7 @@ pub fn find_quotes_with<'r>(seg: &Segmented, max_chars: usize, runs: impl FnOnce
         } else {
             cue_after(&tail_words).or_else(|| cue_before(&head_words))
         };
-        let mention = mention
-            .or_else(|| cue_in_next_short_sentence(seg, piece, tail, para))
-            .or_else(|| colon_in_previous_paragraph(seg, piece, para));
+        let mention = mention.or_else(|| cue_in_next_short_sentence(seg, piece, tail, para));
         let span = label
             .map(|(_, words_start)| Span::new(words_start, piece.inner.end))
             .unwrap_or(piece.inner);
@@ -115,28 +207,18 @@ pub fn find_quotes_with<'r>(seg: &Segmented, max_chars: usize, runs: impl FnOnce
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
-        if !worth_keeping(
-            text,
-            piece,
-            &head_words,
-            word_count,
-            partial,
-            mention.is_some(),
-        ) {
-            continue;
-        }
-        let speaker = mention.map(|m| speaker_for(seg, m, &names));
-        kept.push(piece);
-        out.push(Quote {
+        let keep = |has_cue| worth_keeping(text, piece, &head_words, word_count, partial, has_cue);
+        let read = ReadQuote {
+            piece: QuotePiece { paragraph: 0, ..*piece },
             span,
-            text: span.slice(&seg.text).to_string(),
-            paragraph: piece.paragraph,
             partial,
-            speaker,
-        });
+            mention,
+            keep_with_cue: keep(true),
+            keep_without_cue: keep(false),
+        };
+        quotes.push(read.moved(|b| b.saturating_sub(para.start)));
     }
-    inherit_speakers(seg, &kept, &mut out);
-    out
+    ParagraphQuotes { quotes, ran_on }
 }
 
 /// A transcript speaker label opening the quoted text (`"MORALES: We will ...`): the label
@@ -447,6 +529,8 @@ struct NamedPerson<'r> {
     tokens: &'r [String],
     /// Lower-case title words around the name ("port", "director").
     titles: &'r [String],
+    /// Female (true) or male (false), if a title word says so.
+    gender: Option<bool>,
     /// The first name in its sentence: the likeliest subject, so the likeliest "he".
     sentence_subject: bool,
     /// Inside quotation marks.
@@ -458,18 +542,14 @@ struct NameTable<'r> {
     /// In document order.
     people: Vec<NamedPerson<'r>>,
     /// Lower-case last name token → indices into `people`.
-    by_surname: std::collections::HashMap<&'r str, Surname>,
+    by_surname: HashMap<&'r str, Surname>,
     /// Lower-case surname → female (true) or male (false), when the document says so.
-    gender_by_surname: std::collections::HashMap<&'r str, bool>,
+    gender_by_surname: HashMap<&'r str, bool>,
 }
 
-#[derive(Default)]
-struct Surname {
-    /// Indices into `people`, in document order.
-    entries: Vec<usize>,
-    /// For each entry, the index of the longest form among the entries up to it.
-    fullest_so_far: Vec<usize>,
-}
+/// Indices into `people` of one surname's entries, in document order, each with the index of
+/// the longest form among the entries up to it.
+type Surname = Vec<(usize, usize)>;
 
 impl<'r> NameTable<'r> {
     /// `quoted` (sorted, disjoint): names inside quotes are someone's words, not the
@@ -477,8 +557,7 @@ impl<'r> NameTable<'r> {
     /// `name_runs`, in order.
     fn build(runs: impl Iterator<Item = (&'r [NameRun], usize)>, quoted: &[Span]) -> NameTable<'r> {
         let mut people = Vec::new();
-        let mut known_full: std::collections::HashMap<&'r str, &'r str> =
-            std::collections::HashMap::new();
+        let mut known_full: HashMap<&'r str, &'r str> = HashMap::default();
         for (sentence_runs, offset) in runs {
             // The sentence's subject is its first person, unless a name-like modifier came
             // first ("Port aide Ruth Okoye said") and the person does not speak.
@@ -500,6 +579,7 @@ impl<'r> NameTable<'r> {
                         tokens: &run.lower_tokens,
                         full,
                         titles: &[],
+                        gender: None,
                         sentence_subject: subject,
                     });
                 } else if !run.organisation
@@ -522,6 +602,7 @@ impl<'r> NameTable<'r> {
                         tokens: &run.lower_tokens,
                         full: &run.full,
                         titles: &run.titles,
+                        gender: run.gender,
                         sentence_subject: subject,
                     });
                 }
@@ -529,27 +610,19 @@ impl<'r> NameTable<'r> {
                 run_seen = true;
             }
         }
-        let mut by_surname: std::collections::HashMap<&'r str, Surname> =
-            std::collections::HashMap::new();
+        let mut by_surname: HashMap<&'r str, Surname> = HashMap::default();
+        let mut gender_by_surname = HashMap::default();
         for (i, p) in people.iter().enumerate() {
             if let Some(last) = p.tokens.last() {
-                let entry = by_surname.entry(last.as_str()).or_default();
-                let best = match entry.fullest_so_far.last() {
-                    Some(&b) if people[b].tokens.len() >= p.tokens.len() => b,
+                let entries = by_surname.entry(last.as_str()).or_default();
+                let best = match entries.last() {
+                    Some(&(_, b)) if people[b].tokens.len() >= p.tokens.len() => b,
                     _ => i,
                 };
-                entry.entries.push(i);
-                entry.fullest_so_far.push(best);
-            }
-        }
-        let mut gender_by_surname = std::collections::HashMap::new();
-        for p in &people {
-            let gender = p
-                .titles
-                .iter()
-                .find_map(|t| crate::knowledge::title_gender(t));
-            if let (Some(g), Some(last)) = (gender, p.tokens.last()) {
-                gender_by_surname.entry(last.as_str()).or_insert(g);
+                entries.push((i, best));
+                if let Some(g) = p.gender {
+                    gender_by_surname.entry(last.as_str()).or_insert(g);
+                }
             }
         }
         NameTable {
@@ -562,8 +635,8 @@ impl<'r> NameTable<'r> {
     fn empty() -> NameTable<'r> {
         NameTable {
             people: Vec::new(),
-            by_surname: std::collections::HashMap::new(),
-            gender_by_surname: std::collections::HashMap::new(),
+            by_surname: HashMap::default(),
+            gender_by_surname: HashMap::default(),
         }
     }
 
@@ -578,27 +651,26 @@ impl<'r> NameTable<'r> {
         // The fullest form up to each mention is precomputed, so a surname that occurs
         // thousands of times in a long document costs one binary search per lookup.
         let upto = same_surname
-            .entries
-            .partition_point(|&i| self.people.get(i).is_some_and(|p| p.position <= position));
+            .partition_point(|&(i, _)| self.people.get(i).is_some_and(|p| p.position <= position));
         if parts.len() == 1 {
             let best = if upto > 0 {
-                same_surname.fullest_so_far[upto - 1]
+                same_surname[upto - 1].1
             } else {
-                *same_surname.fullest_so_far.last()?
+                same_surname.last()?.1
             };
             return self.people.get(best).map(|p| p.full.to_string());
         }
         let matches = |p: &&NamedPerson| parts.iter().all(|x| p.tokens.contains(x));
-        let window = |range: &[usize]| -> Option<String> {
+        let window = |range: &[(usize, usize)]| -> Option<String> {
             let start = range.len().saturating_sub(RESOLUTION_WINDOW);
             range[start..]
                 .iter()
-                .filter_map(|&i| self.people.get(i))
+                .filter_map(|&(i, _)| self.people.get(i))
                 .filter(matches)
                 .max_by_key(|p| p.tokens.len())
                 .map(|p| p.full.to_string())
         };
-        window(&same_surname.entries[..upto]).or_else(|| window(&same_surname.entries))
+        window(&same_surname[..upto]).or_else(|| window(same_surname))
     }
 
     /// People named before `position`, nearest first, within a window: an antecedent further
@@ -687,6 +759,9 @@ pub struct NameRun {
     acts_as_person: bool,
     /// Lemmas of the title words around it ("port", "director").
     titles: Vec<String>,
+    /// What the first gendered title word says (true for female), worked out with the run
+    /// because an incremental caller keeps the run.
+    gender: Option<bool>,
     /// The name as written ("John F. Kennedy").
     full: String,
 }
@@ -741,6 +816,7 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
                 titles.push(tw.to_lowercase());
             }
         }
+        let lemmas: Vec<String> = titles.iter().map(|t| noun_lemma(t)).collect();
         out.push(NameRun {
             position: toks[a].span.start,
             titled: a > i || (i > 0 && is_name_title(toks[i - 1].text(text))),
@@ -750,7 +826,8 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
                 .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase))
                 .count(),
             acts_as_person: acts_as_person(&words, b) || opens_sentence_with_title(&words, i, b),
-            titles: titles.iter().map(|t| noun_lemma(t)).collect(),
+            gender: lemmas.iter().find_map(|t| crate::knowledge::title_gender(t)),
+            titles: lemmas,
             full: join_name(&name_tokens, text, &words, a, b),
             lower_tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
         });

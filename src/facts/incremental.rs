@@ -6,6 +6,12 @@
 //! the sentence before it; an edit changes one paragraph and leaves every other one's facts as
 //! they were, only moved. The memo stores each paragraph's facts relative to its start and moves
 //! them into place, which gives exactly what a fresh extraction would.
+//!
+//! Two more things are kept per paragraph, keyed by its masked text: its sentences (the splitter
+//! reads nothing else) and its quotes as the paragraph alone gives them (`quotes::read_paragraph`,
+//! which also reads whether the paragraph before ended inside a quote, and the longest quote).
+//! What reaches across paragraphs (speakers' names, a cue ending the paragraph before, a
+//! speaker carried over to a quote with none) is worked out afresh in every analysis.
 
 use super::Located;
 use crate::extract::delegations::DelegationFact;
@@ -13,9 +19,9 @@ use crate::extract::events::EventKinds;
 use crate::extract::names::NameMention;
 use crate::extract::places::PlaceMention;
 use crate::extract::number::CountMention;
-use crate::extract::quotes::NameRun;
+use crate::extract::quotes::{read_paragraph, NameRun, ParagraphQuotes};
 use crate::extract::time::{TimeMention, Zone};
-use crate::text::{Segmented, Span};
+use crate::text::{split_sentences, Segmented, Span};
 // Keys are whole paragraphs, hashed on every check: FxHash, not SipHash (see `check::memo`).
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
@@ -40,28 +46,85 @@ pub(super) struct ParagraphFacts {
 pub struct ParagraphMemo {
     /// What the lexicon the facts were extracted with was (a corpus change resets the memo).
     lexicon: Option<u64>,
-    entries: HashMap<String, Arc<ParagraphFacts>>,
+    entries: Entries<ParagraphFacts>,
+    /// A paragraph's masked text → its sentences, relative to its start.
+    sentences: Entries<[Span]>,
+    /// The longest quote the remembered quotes were read with (a new limit resets them).
+    max_quote_chars: Option<usize>,
+    /// A paragraph's masked text → its quotes as it alone gives them (`quotes::read_paragraph`),
+    /// in the first map if the paragraph before did not run on, in the second if it did.
+    quotes: [Entries<ParagraphQuotes>; 2],
     /// Paragraphs extracted afresh by the last analysis (for tests and tracing).
     pub last_misses: usize,
+    /// Paragraphs the last analysis split into sentences afresh, and read quotes from afresh.
+    pub last_sentence_misses: usize,
+    pub last_quote_misses: usize,
 }
 
-impl ParagraphMemo {
-    /// Start a new analysis with the lexicon identified by `lexicon_id`.
-    pub(super) fn begin(&mut self, lexicon_id: u64) -> MemoRound<'_> {
-        if self.lexicon != Some(lexicon_id) {
-            self.entries.clear();
-            self.lexicon = Some(lexicon_id);
-        }
-        self.last_misses = 0;
-        MemoRound { memo: self, used: HashMap::default() }
+/// Remembered values by key, each marked when an analysis uses it. An analysis ends by dropping
+/// what it did not use, so the memo holds one document's paragraphs however long the session.
+struct Entries<V: ?Sized>(HashMap<String, (Arc<V>, bool)>);
+
+impl<V: ?Sized> Default for Entries<V> {
+    fn default() -> Self {
+        Entries(HashMap::default())
     }
 }
 
-/// One analysis' use of the memo; entries it does not use are dropped at the end, so the memo
-/// holds one document's paragraphs however long the session.
+impl<V: ?Sized> Entries<V> {
+    /// The value for `key`, made by `compute` (and counted in `misses`) if none is remembered.
+    fn get_or(&mut self, key: &str, misses: &mut usize, compute: impl FnOnce() -> Arc<V>) -> Arc<V> {
+        if let Some((value, used)) = self.0.get_mut(key) {
+            *used = true;
+            return value.clone();
+        }
+        *misses += 1;
+        let value = compute();
+        self.0.insert(key.to_string(), (value.clone(), true));
+        value
+    }
+
+    /// Forget what the analysis that just ended did not use; the rest waits for the next one.
+    fn end_analysis(&mut self) {
+        self.0.retain(|_, (_, used)| std::mem::take(used));
+        // A long draft pasted in and deleted again leaves no large empty table behind.
+        if self.0.capacity() > 4 * self.0.len() + 64 {
+            self.0.shrink_to_fit();
+        }
+    }
+
+    fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl ParagraphMemo {
+    /// Start a new analysis with the lexicon identified by `lexicon_id` and quotes of at most
+    /// `max_quote_chars` characters.
+    pub(super) fn begin(&mut self, lexicon_id: u64, max_quote_chars: usize) -> MemoRound<'_> {
+        if self.lexicon != Some(lexicon_id) {
+            self.entries.clear();
+            self.sentences.clear();
+            self.quotes.iter_mut().for_each(Entries::clear);
+            self.lexicon = Some(lexicon_id);
+        }
+        if self.max_quote_chars != Some(max_quote_chars) {
+            self.quotes.iter_mut().for_each(Entries::clear);
+            self.max_quote_chars = Some(max_quote_chars);
+        }
+        self.last_misses = 0;
+        self.last_sentence_misses = 0;
+        self.last_quote_misses = 0;
+        MemoRound { memo: self, max_quote_chars, key: String::new() }
+    }
+}
+
+/// One analysis' use of the memo; entries it does not use are dropped at the end.
 pub(super) struct MemoRound<'a> {
     memo: &'a mut ParagraphMemo,
-    used: HashMap<String, Arc<ParagraphFacts>>,
+    max_quote_chars: usize,
+    /// Each paragraph's `memo_key`, in turn.
+    key: String,
 }
 
 impl MemoRound<'_> {
@@ -69,41 +132,51 @@ impl MemoRound<'_> {
     /// whole document and returns absolute spans and sentence numbers).
     pub(super) fn paragraph(&mut self, seg: &Segmented, p: usize, first_sentence: usize, extract: impl FnOnce() -> ParagraphFacts) -> Arc<ParagraphFacts> {
         let start = seg.paragraphs.get(p).map_or(0, |s| s.start);
-        let key = memo_key(seg, p, first_sentence);
-        if let Some(hit) = self.used.get(&key).or_else(|| self.memo.entries.get(&key)) {
-            let hit = hit.clone();
-            self.used.insert(key, hit.clone());
-            return hit;
-        }
-        self.memo.last_misses += 1;
-        let mut facts = extract();
-        relocate(&mut facts, Move::Back { bytes: start, sentences: first_sentence });
-        let facts = Arc::new(facts);
-        self.used.insert(key, facts.clone());
-        facts
+        memo_key(&mut self.key, seg, p, first_sentence);
+        self.memo.entries.get_or(&self.key, &mut self.memo.last_misses, || {
+            let mut facts = extract();
+            relocate(&mut facts, Move::Back { bytes: start, sentences: first_sentence });
+            Arc::new(facts)
+        })
+    }
+
+    /// The sentences of a paragraph whose masked text is `para`, relative to its start.
+    pub(super) fn sentences(&mut self, para: &str) -> Arc<[Span]> {
+        self.memo.sentences.get_or(para, &mut self.memo.last_sentence_misses, || split_sentences(para, Span::new(0, para.len())).into())
+    }
+
+    /// `quotes::read_paragraph` of paragraph `p` of `seg`, from the memo or read. It reads the
+    /// paragraph's masked text (its sentences are split from that alone), `previous_ran_on` and
+    /// the longest quote, and nothing else.
+    pub(super) fn quotes(&mut self, seg: &Segmented, p: usize, previous_ran_on: bool) -> Arc<ParagraphQuotes> {
+        let para = seg.paragraphs.get(p).map_or("", |s| s.slice(&seg.masked));
+        let max_chars = self.max_quote_chars;
+        self.memo.quotes[usize::from(previous_ran_on)].get_or(para, &mut self.memo.last_quote_misses, || Arc::new(read_paragraph(seg, p, previous_ran_on, max_chars)))
     }
 }
 
 impl Drop for MemoRound<'_> {
     fn drop(&mut self) {
-        self.memo.entries = std::mem::take(&mut self.used);
+        self.memo.entries.end_analysis();
+        self.memo.sentences.end_analysis();
+        self.memo.quotes.iter_mut().for_each(Entries::end_analysis);
     }
 }
 
 /// Everything a paragraph's facts depend on: the sentence before it, its heading flag, and its
 /// text as written and as masked (markup blanked).
-fn memo_key(seg: &Segmented, p: usize, first_sentence: usize) -> String {
+/// Written into `key`, which is reused so that a paragraph found in the memo costs no allocation.
+fn memo_key(key: &mut String, seg: &Segmented, p: usize, first_sentence: usize) {
     let span = seg.paragraphs.get(p).copied().unwrap_or_default();
     let before = first_sentence.checked_sub(1).map_or("", |i| seg.sentence_text(i));
     let heading = seg.sentences.get(first_sentence).is_some_and(|s| s.heading);
-    let mut key = String::with_capacity(before.len() + 2 * span.len() + 4);
+    key.clear();
     key.push_str(before);
     key.push('\0');
     key.push(if heading { 'h' } else { 'p' });
     key.push_str(span.slice(&seg.masked));
     key.push('\0');
     key.push_str(span.slice(&seg.text));
-    key
 }
 
 enum Move {
@@ -201,4 +274,59 @@ pub(super) fn place(
         m.place(&mut p);
         (p, events)
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::config::Limits;
+    use crate::facts::{analyze_incremental, analyze_within, ParagraphMemo};
+    use crate::text::TextKind;
+    use std::collections::HashSet;
+
+    fn analyse(text: &str, memo: &mut ParagraphMemo) -> Vec<crate::extract::quotes::Quote> {
+        analyze_incremental(text, TextKind::Markdown, &HashSet::new(), &Limits::default(), 1, memo).quotes
+    }
+
+    fn remembered(memo: &ParagraphMemo) -> [usize; 4] {
+        [memo.entries.0.len(), memo.sentences.0.len(), memo.quotes[0].0.len(), memo.quotes[1].0.len()]
+    }
+
+    #[test]
+    fn a_paragraph_is_read_again_only_when_what_it_reads_changes() {
+        let text = "Mayor Ruth Okoye said: “The flood took the lower town.\n\n“We rebuild from the hill down.”\n\nThe port director answered:\n\n“Funding is tight this year.”";
+        let mut memo = ParagraphMemo::default();
+        analyse(text, &mut memo);
+        assert_eq!((memo.last_sentence_misses, memo.last_quote_misses), (4, 4));
+        analyse(text, &mut memo);
+        assert_eq!((memo.last_sentence_misses, memo.last_quote_misses), (0, 0));
+        // The first paragraph's quote now closes: the second paragraph no longer continues it,
+        // so its quotes are read again, though its text is the same.
+        let closed = text.replacen("town.", "town.”", 1);
+        let quotes = analyse(&closed, &mut memo);
+        assert_eq!((memo.last_sentence_misses, memo.last_quote_misses), (1, 2));
+        assert_eq!(quotes, analyze_within(&closed, TextKind::Markdown, &HashSet::new(), &Limits::default()).quotes);
+        assert_eq!(quotes[2].speaker.as_ref().map(|s| s.text.as_str()), Some("The port director"));
+        // The colon ending the third paragraph goes: the fourth is not read again (its cue from
+        // the paragraph before is looked up afresh every time), and loses that speaker.
+        let no_colon = closed.replacen("answered:", "answered.", 1);
+        let quotes = analyse(&no_colon, &mut memo);
+        assert_eq!((memo.last_sentence_misses, memo.last_quote_misses), (1, 1));
+        assert_eq!(quotes, analyze_within(&no_colon, TextKind::Markdown, &HashSet::new(), &Limits::default()).quotes);
+        assert_eq!(quotes[2].speaker, None);
+    }
+
+    #[test]
+    fn what_an_analysis_does_not_use_is_forgotten() {
+        let mut memo = ParagraphMemo::default();
+        analyse("“One paragraph,” Lee said.\n\nTwo.\n\n“Three paragraphs,” she said.", &mut memo);
+        assert_eq!(remembered(&memo), [3, 3, 3, 0]);
+        analyse("Another paragraph entirely.", &mut memo);
+        assert_eq!(remembered(&memo), [1, 1, 1, 0]);
+        // A new quote limit forgets the quotes, a new lexicon everything.
+        let limits = Limits { max_quote_chars: 5, ..Limits::default() };
+        analyze_incremental("Another paragraph entirely.", TextKind::Markdown, &HashSet::new(), &limits, 1, &mut memo);
+        assert_eq!((memo.last_misses, memo.last_sentence_misses, memo.last_quote_misses), (0, 0, 1));
+        analyze_incremental("Another paragraph entirely.", TextKind::Markdown, &HashSet::new(), &limits, 2, &mut memo);
+        assert_eq!((memo.last_misses, memo.last_sentence_misses, memo.last_quote_misses), (1, 1, 1));
+    }
 }

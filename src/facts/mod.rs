@@ -63,14 +63,17 @@ pub fn analyze_incremental(text: &str, kind: TextKind, lexicon: &dyn Lexicon, li
 }
 
 fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crate::config::Limits, memo: Option<(&mut ParagraphMemo, u64)>) -> Analysis {
-    let seg = Segmented::new(text, kind);
+    let mut round = memo.map(|(m, id)| m.begin(id, limits.max_quote_chars));
+    let seg = match &mut round {
+        Some(round) => Segmented::with_sentences(text, kind, |para| round.sentences(para)),
+        None => Segmented::new(text, kind),
+    };
     let mut names = Vec::new();
     let mut delegations = Vec::new();
     let mut times = Vec::new();
     let mut counts = Vec::new();
     let mut places = Vec::new();
     let mut zone = None;
-    let mut round = memo.map(|(m, id)| m.begin(id));
     let memoised = round.is_some();
     // Each paragraph's remembered name runs and where the paragraph starts.
     let mut runs: Vec<(std::sync::Arc<incremental::ParagraphFacts>, usize)> = Vec::new();
@@ -100,7 +103,6 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
         }
         first = end;
     }
-    drop(round);
     // "All times GMT": a zone stated once stands for every time given without one.
     if let Some(zone) = zone {
         for t in &mut times {
@@ -109,11 +111,15 @@ fn analyze_with(text: &str, kind: TextKind, lexicon: &dyn Lexicon, limits: &crat
             }
         }
     }
-    let quotes = if memoised {
-        find_quotes_with(&seg, limits.max_quote_chars, || runs.iter().flat_map(|(f, start)| f.name_runs.iter().map(|r| (std::borrow::Cow::Borrowed(r.as_slice()), *start))).collect())
-    } else {
-        find_quotes_within(&seg, limits.max_quote_chars)
+    let quotes = match &mut round {
+        Some(round) => find_quotes_with(
+            &seg,
+            |p, previous_ran_on| round.quotes(&seg, p, previous_ran_on),
+            || runs.iter().flat_map(|(f, start)| f.name_runs.iter().map(|r| (std::borrow::Cow::Borrowed(r.as_slice()), *start))).collect(),
+        ),
+        None => find_quotes_within(&seg, limits.max_quote_chars),
     };
+    drop(round);
     Analysis { seg, names, delegations, places, quotes, times, counts }
 }
 

@@ -76,16 +76,24 @@ pub struct Segmented {
 
 impl Segmented {
     pub fn new(text: &str, kind: TextKind) -> Segmented {
+        Segmented::with_sentences(text, kind, |para| split_sentences(para, Span::new(0, para.len())))
+    }
+
+    /// `new`, with each paragraph's sentences given by `sentences_of` from the paragraph's
+    /// masked text, relative to its start, as `split_sentences` gives them: an incremental
+    /// caller remembers them. Splitting reads nothing else, so the same text splits the same way
+    /// wherever it is.
+    pub fn with_sentences<S: std::borrow::Borrow<[Span]>>(text: &str, kind: TextKind, mut sentences_of: impl FnMut(&str) -> S) -> Segmented {
         let masked = match kind {
             TextKind::Markdown => mask_markdown(text),
             TextKind::Plain => text.to_string(),
         };
         let (paragraphs, headings) = split_paragraphs(&masked, text, kind);
-        let mut sentences = Vec::new();
+        // News paragraphs have one to three sentences; growing from empty copies them several times.
+        let mut sentences = Vec::with_capacity(2 * paragraphs.len());
         for (i, p) in paragraphs.iter().enumerate() {
-            for s in split_sentences(&masked, *p) {
-                sentences.push(Sentence { span: s, paragraph: i, heading: headings[i] });
-            }
+            let within = sentences_of(p.slice(&masked));
+            sentences.extend(within.borrow().iter().map(|s| Sentence { span: Span::new(p.start + s.start, p.start + s.end), paragraph: i, heading: headings[i] }));
         }
         Segmented { text: text.to_string(), masked, paragraphs, sentences }
     }
@@ -111,12 +119,10 @@ fn split_paragraphs(masked: &str, original: &str, kind: TextKind) -> (Vec<Span>,
     let mut paras = Vec::new();
     let mut heading = Vec::new();
     let mut start: Option<usize> = None;
-    let mut pos = 0;
     let mut start_is_heading = false;
     let wrapped = kind == TextKind::Plain && is_hard_wrapped(masked);
-    for line in masked.split_inclusive('\n') {
-        let line_start = pos;
-        pos += line.len();
+    for (line_start, line) in lines_with_starts(masked) {
+        let pos = line_start + line.len();
         let body = line.trim_end_matches(['\n', '\r']);
         let blank = body.trim().is_empty();
         let orig_line = original.get(line_start..line_start + body.len()).unwrap_or("");
@@ -240,11 +246,9 @@ pub fn mask_markdown(text: &str) -> String {
         }
     };
     // Block level: fenced code, headings' hashes, list markers, block quotes, HTML comments.
-    let mut pos = 0;
     let mut in_fence = false;
-    for line in text.split_inclusive('\n') {
-        let s = pos;
-        pos += line.len();
+    for (s, line) in lines_with_starts(text) {
+        let pos = s + line.len();
         let t = line.trim_start();
         let indent = line.len() - t.len();
         if t.starts_with("```") || t.starts_with("~~~") {
@@ -271,9 +275,12 @@ pub fn mask_markdown(text: &str) -> String {
         }
     }
     // Inline: comments, code spans, links/images, emphasis markers.
-    let mut link_middle = NextMatch::new(text, "](");
-    let mut line_break = NextMatch::new(text, "\n");
-    let mut link_end = NextMatch::new(text, ")");
+    let mut link_middle = NextMatch::new(|from| find_str_from(text, from, "]("));
+    let mut line_break = NextMatch::new(|from| memchr::memchr(b'\n', bytes.get(from..)?).map(|at| from + at));
+    let mut link_end = NextMatch::new(|from| memchr::memchr(b')', bytes.get(from..)?).map(|at| from + at));
+    // The bytes the arms below look at, in two searches of three.
+    let mut markers_a = NextMatch::new(|from| memchr::memchr3(b'<', b'`', b'!', bytes.get(from..)?).map(|at| from + at));
+    let mut markers_b = NextMatch::new(|from| memchr::memchr3(b'[', b'*', b'_', bytes.get(from..)?).map(|at| from + at));
     // Backtick runs this long or longer have no closing run left.
     let mut unclosed_ticks = usize::MAX;
     let mut i = 0;
@@ -331,39 +338,61 @@ pub fn mask_markdown(text: &str) -> String {
                 i += 1;
             }
             // Straight on to the next byte any arm above looks at.
-            _ => i += 1 + bytes[i + 1..].iter().position(|&b| matches!(b, b'<' | b'`' | b'!' | b'[' | b'*' | b'_')).unwrap_or(bytes.len() - i - 1),
+            _ => {
+                let a = markers_a.at_or_after(i + 1).unwrap_or(bytes.len());
+                i = markers_b.at_or_after(i + 1).unwrap_or(bytes.len()).min(a);
+            }
         }
     }
     // Only ASCII bytes were replaced with ASCII spaces, so this is still valid UTF-8.
     String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-/// The next occurrence of a pattern at or after a position, remembered while the positions
-/// asked about only grow: a line of ten thousand openers and no closer is scanned once, not
-/// once per opener.
-struct NextMatch<'a> {
-    text: &'a str,
-    pattern: &'a str,
+/// `text[from..].find(pattern)` as an offset into `text`; `None` if `from` is not a char boundary.
+fn find_str_from(text: &str, from: usize, pattern: &str) -> Option<usize> {
+    text.get(from..)?.find(pattern).map(|at| from + at)
+}
+
+/// The next occurrence of something at or after a position (`find` gives the first one at or
+/// after its argument), remembered while the positions asked about only grow: a line of ten
+/// thousand openers and no closer is scanned once, not once per opener.
+struct NextMatch<F> {
+    find: F,
     /// The last answer, and the position it was asked for.
     last: Option<(usize, Option<usize>)>,
 }
 
-impl<'a> NextMatch<'a> {
-    fn new(text: &'a str, pattern: &'a str) -> Self {
-        NextMatch { text, pattern, last: None }
+impl<F: Fn(usize) -> Option<usize>> NextMatch<F> {
+    fn new(find: F) -> Self {
+        NextMatch { find, last: None }
     }
 
-    /// `from` must be a char boundary and not less than the previous `from`.
+    /// `from` must not be less than the previous `from`.
     fn at_or_after(&mut self, from: usize) -> Option<usize> {
         match self.last {
             Some((asked, found)) if asked <= from && found.is_none_or(|at| at >= from) => found,
             _ => {
-                let found = self.text[from..].find(self.pattern).map(|at| from + at);
+                let found = (self.find)(from);
                 self.last = Some((from, found));
                 found
             }
         }
     }
+}
+
+/// `text.split_inclusive('\n')`, each line with its offset. Lines are found with memchr: the
+/// standard library's search costs several times as much on a draft's many short lines.
+fn lines_with_starts(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let end = breaks.next().map_or(text.len(), |at| at + 1);
+        // A line break is one byte, so `end` is a char boundary.
+        let line = text.get(start..end).filter(|line| !line.is_empty())?;
+        let at = start;
+        start = end;
+        Some((at, line))
+    })
 }
 
 #[cfg(test)]
@@ -379,6 +408,16 @@ mod tests {
             prop_assert_eq!(found, text[from..].find(stops).map(|r| from + r));
             // A filter that lets every byte through, continuation bytes included, finds the same.
             prop_assert_eq!(super::find_char_from(&text, from, &stops, |_| true), found);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn lines_with_starts_are_split_inclusive(text in "[a\n\r é]{0,30}") {
+            let ours: Vec<(usize, &str)> = super::lines_with_starts(&text).collect();
+            let mut at = 0;
+            let theirs: Vec<(usize, &str)> = text.split_inclusive('\n').map(|l| { at += l.len(); (at - l.len(), l) }).collect();
+            prop_assert_eq!(ours, theirs);
         }
     }
 
