@@ -2,8 +2,8 @@
 //!
 //! The sentence-level extractors (names, delegations, times, counts, event kinds, a stated time
 //! zone) read only their own sentence, except for one look back at the previous sentence ("It
-//! lasted three hours"). So a paragraph's facts are a function of its text, its heading flag and
-//! the sentence before it; an edit changes one paragraph and leaves every other one's facts as
+//! lasted three hours"). So a paragraph's facts are a function of its text, its heading flag and,
+//! where its first sentence may refer back, the sentence before it; an edit changes one paragraph and leaves every other one's facts as
 //! they were, only moved. The memo stores each paragraph's facts relative to its start and moves
 //! them into place, which gives exactly what a fresh extraction would.
 //!
@@ -163,16 +163,22 @@ impl Drop for MemoRound<'_> {
     }
 }
 
-/// Everything a paragraph's facts depend on: the sentence before it, its heading flag, and its
-/// text as written and as masked (markup blanked).
+/// Everything a paragraph's facts depend on: the sentence before it where its first sentence may
+/// refer back to it, and whether that sentence is in the paragraph just before; its heading
+/// flag; and its text as written and as masked (markup blanked).
 /// Written into `key`, which is reused so that a paragraph found in the memo costs no allocation.
 fn memo_key(key: &mut String, seg: &Segmented, p: usize, first_sentence: usize) {
     let span = seg.paragraphs.get(p).copied().unwrap_or_default();
-    let before = first_sentence.checked_sub(1).map_or("", |i| seg.sentence_text(i));
+    // Most paragraphs do not read the sentence before them: leaving it out of their key keeps
+    // an edit to one paragraph's last sentence from re-reading the next paragraph too.
+    let looks_back = super::may_refer_back(seg, first_sentence);
+    let before = first_sentence.checked_sub(1).filter(|_| looks_back);
+    let own = seg.sentences.get(first_sentence).map_or(p, |s| s.paragraph);
+    let adjacent = before.and_then(|i| seg.sentences.get(i)).is_some_and(|s| s.paragraph + 1 >= own);
     let heading = seg.sentences.get(first_sentence).is_some_and(|s| s.heading);
     key.clear();
-    key.push_str(before);
-    key.push('\0');
+    key.push_str(before.map_or("", |i| seg.sentence_text(i)));
+    key.push(if adjacent { 'a' } else { '\0' });
     key.push(if heading { 'h' } else { 'p' });
     key.push_str(span.slice(&seg.masked));
     key.push('\0');

@@ -170,11 +170,29 @@ fn extract_sentences(seg: &Segmented, range: std::ops::Range<usize>, lexicon: &d
     out
 }
 
+/// The first words of a sentence about the event the one before it named ("It lasted three
+/// hours").
+const BACK_REFERRING: [&str; 4] = ["it", "they", "this", "that"];
+
+/// Whether sentence `i` may read the sentence before it: `refers_back_to_event` is true only
+/// where this is, and this is cheap (no tokens), so the paragraph memo keys on the sentence
+/// before only where it can matter. A sentence's first word starts at its first letter, and a
+/// word that is one of `BACK_REFERRING` is not followed by a letter or digit.
+pub(crate) fn may_refer_back(seg: &Segmented, i: usize) -> bool {
+    let Some(text) = seg.sentences.get(i).and_then(|s| seg.masked.get(s.span.start..s.span.end)) else { return false };
+    let Some(first) = text.find(char::is_alphabetic) else { return false };
+    let rest = &text[first..];
+    BACK_REFERRING.iter().any(|w| rest.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)) && !rest[w.len()..].starts_with(char::is_alphanumeric))
+}
+
 /// Does the sentence open with a pronoun and an event verb ("It lasted", "They began")?
 fn refers_back_to_event(seg: &Segmented, i: usize) -> bool {
+    if !may_refer_back(seg, i) {
+        return false;
+    }
     let toks = tokenize(&seg.masked, seg.sentences[i].span);
     let words: Vec<String> = toks.iter().filter(|t| t.kind == TokenKind::Word).take(3).map(|t| t.text(&seg.masked).to_lowercase()).collect();
-    let pronoun = words.first().is_some_and(|w| matches!(w.as_str(), "it" | "they" | "this" | "that"));
+    let pronoun = words.first().is_some_and(|w| BACK_REFERRING.contains(&w.as_str()));
     let verb = words.iter().skip(1).any(|w| {
         matches!(w.as_str(), "lasted" | "began" | "started" | "opened" | "ended" | "finished" | "concluded" | "resumed" | "broke" | "closed" | "continued" | "ran")
     });
