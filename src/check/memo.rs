@@ -103,6 +103,11 @@ impl RuleMemo {
     /// to `anchor`, the sentence text, flags), so that the same key anywhere in any version of
     /// the draft gives the same findings, moved with the anchor.
     pub fn findings_about(&self, rule: Rule, key: FactKey, anchor: usize, compute: impl FnOnce() -> Vec<Finding>) -> Vec<Finding> {
+        // A key holding a very long sentence is not kept: every fact of a sentence of n facts
+        // (a long Markdown table is one sentence) would keep its own copy, n² bytes in all.
+        if key.0.len() > MAX_KEPT_KEY {
+            return compute();
+        }
         let key = (rule, key.0);
         if let Some(hit) = lock(&self.findings).get(&key) {
             return hit.iter().map(|f| moved(f, |b| b + anchor)).collect();
@@ -126,6 +131,9 @@ impl RuleMemo {
         h
     }
 }
+
+/// The longest key `findings_about` remembers findings under, in bytes.
+const MAX_KEPT_KEY: usize = 8 * 1024;
 
 /// Everything a rule's findings about one draft fact depend on, as the bytes their `Hash`
 /// implementations write: a `Hasher` that keeps every byte instead of mixing them, so two keys

@@ -1,7 +1,8 @@
-//! Times, dates, weekdays and durations.
+//! Times, dates, weekdays and durations, with what each is the time of.
 
+use crate::extract::events::{in_ranges, Happening, SentenceClauses};
 use crate::extract::number::{parse_number_words, Words};
-use crate::knowledge::{month, weekday, zone_for_country, zone_for_place};
+use crate::knowledge::{month, number_word, weekday, zone_for_country, zone_for_place};
 use crate::text::{Segmented, Span};
 use chrono::{NaiveDate, Offset, TimeZone};
 use serde::Serialize;
@@ -36,32 +37,135 @@ pub enum TimeValue {
     Duration { min_minutes: f64, max_minutes: f64 },
 }
 
+/// What a time is the time of, read from the words around it. Only times of the same role are
+/// compared: a meeting's end is no contradiction of its start, nor a statement's day of the
+/// event's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TimeRole {
+    /// The time of the happening its clause names, without saying which end of it.
+    #[default]
+    Event,
+    /// When something began: "began at", "opened at", "from 0930", "since Monday".
+    Start,
+    /// When something ended: "broke up at", "ended at", "until 1200".
+    End,
+    /// When something was said: "said on Thursday", "told reporters Thursday night".
+    Statement,
+    /// A liveblog post's stamp or a dated label: a time alone on its line or in bold at its head.
+    Stamp,
+    /// Set against another event: "on Thursday, a day before the talks", "ahead of the talks".
+    Relative,
+    /// A length of time that is not how long something lasted: "the first talks in three
+    /// years", "two days ago".
+    Gap,
+}
+
+impl TimeRole {
+    fn is_event(&self) -> bool {
+        *self == TimeRole::Event
+    }
+}
+
+/// How loosely a clock time is given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    #[default]
+    Exact,
+    /// "about", "around", "roughly".
+    About,
+    /// "just before", "shortly before", "nearly".
+    JustBefore,
+    /// "just after", "shortly after".
+    JustAfter,
+    /// "before", "by".
+    Before,
+    /// "after".
+    After,
+}
+
+impl Approx {
+    /// The minutes the time may lie before and after the one written.
+    pub fn slack(self) -> (i32, i32) {
+        match self {
+            Approx::Exact => (0, 0),
+            Approx::About => (15, 15),
+            Approx::JustBefore => (20, 0),
+            Approx::JustAfter => (0, 20),
+            Approx::Before => (240, 0),
+            Approx::After => (0, 240),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimeMention {
     pub span: Span,
     pub value: TimeValue,
+    #[serde(skip_serializing_if = "TimeRole::is_event")]
+    pub role: TimeRole,
+    #[serde(skip_serializing_if = "is_exact")]
+    pub approx: Approx,
+    /// A clock time on a twelve-hour dial with no a.m. or p.m. ("half past eleven", "five
+    /// o'clock"): `value` holds the morning reading, the evening one is as likely.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub half_day: bool,
+    /// What the words around the time say happened, to match a source time to a draft one
+    /// when no event noun names the happening.
+    #[serde(skip)]
+    pub happening: Happening,
+}
+
+fn is_exact(a: &Approx) -> bool {
+    *a == Approx::Exact
+}
+
+impl TimeMention {
+    /// A time of no particular role, exactly as written.
+    pub fn new(span: Span, value: TimeValue) -> TimeMention {
+        TimeMention { span, value, role: TimeRole::Event, approx: Approx::Exact, half_day: false, happening: Happening::default() }
+    }
 }
 
 /// Time expressions in sentence `sentence` of `seg`.
 pub fn find_times(seg: &Segmented, sentence: usize) -> Vec<TimeMention> {
+    find_times_in(seg, sentence, &SentenceClauses::new(seg, sentence))
+}
+
+/// `find_times` for a caller that has the sentence's clauses already.
+pub fn find_times_in(seg: &Segmented, sentence: usize, clauses: &SentenceClauses) -> Vec<TimeMention> {
     let Some(s) = seg.sentences.get(sentence) else { return Vec::new() };
     let w = Words::new(&seg.masked, s.span);
-    let mut out = Vec::new();
+    let mut found = Vec::new();
     let mut i = 0;
     while i < w.len() {
-        let found = clock_at(&w, i)
-            .or_else(|| date_at(&w, i))
-            .or_else(|| weekday_at(&w, i))
-            .or_else(|| duration_at(&w, i));
-        match found {
-            Some((value, end)) => {
-                out.push(TimeMention { span: w.span(i, end), value });
+        let hit = clock_at(&w, i)
+            .or_else(|| spelled_clock_at(&w, i))
+            .or_else(|| date_at(&w, i).map(|(v, e)| (v, e, false)))
+            .or_else(|| weekday_at(&w, i).map(|(v, e)| (v, e, false)))
+            .or_else(|| duration_at(&w, i).map(|(v, e)| (v, e, false)));
+        match hit {
+            Some((value, end, half_day)) => {
+                found.push((i, end, value, half_day));
                 i = end;
             }
             None => i += 1,
         }
     }
-    out
+    let ranges: Vec<(usize, usize)> = found.iter().map(|(a, b, _, _)| (*a, *b)).collect();
+    // "**Tuesday 11 March**", "Friday, 16 May": a line of nothing but times heads what follows.
+    let only_times = !ranges.is_empty() && (0..w.len()).all(|k| !w.is_word(k) && !w.is_number(k) || in_ranges(&ranges, k));
+    found
+        .into_iter()
+        .map(|(start, end, value, half_day)| {
+            let span = w.span(start, end);
+            let role = if only_times { TimeRole::Stamp } else { role_of(seg, &w, clauses, start, end, &value, span, &ranges) };
+            let approx = if matches!(value, TimeValue::Clock { .. }) { approx_before(&w, start) } else { Approx::Exact };
+            let happening = clauses.happening(span, &ranges, role == TimeRole::Statement);
+            TimeMention { span, value, role, approx, half_day, happening }
+        })
+        .collect()
 }
 
 /// The zone a document declares for all its times ("All times are GMT.", "All times local"),
@@ -122,14 +226,281 @@ fn named_offset(id: &str, minutes: i32, date: Option<NaiveDate>) -> Option<i32> 
 }
 
 // ---------------------------------------------------------------------------------------------
+// What a time is the time of
+
+/// The role of the time at tokens `start..end` (see `TimeRole`).
+#[allow(clippy::too_many_arguments)]
+fn role_of(seg: &Segmented, w: &Words, clauses: &SentenceClauses, start: usize, end: usize, value: &TimeValue, span: Span, times: &[(usize, usize)]) -> TimeRole {
+    let duration = matches!(value, TimeValue::Duration { .. });
+    if !duration && is_label(seg, span, matches!(value, TimeValue::Clock { .. })) {
+        return TimeRole::Stamp;
+    }
+    if duration && is_gap(w, clauses, start, end, span) {
+        return TimeRole::Gap;
+    }
+    if set_against_an_event(w, start, end) {
+        return TimeRole::Relative;
+    }
+    if duration {
+        return TimeRole::Event;
+    }
+    if dates_a_statement(w, start, end, times) {
+        return TimeRole::Statement;
+    }
+    start_or_end(w, clauses, start, end, span)
+}
+
+/// A time alone at the head of its line: a liveblog post's stamp ("**11.20 BST** The US…",
+/// "14:20 Next round…", "### 10:05"), a day heading ("**Tuesday 11 March**") or a table cell.
+/// It dates the post, not what the post reports.
+fn is_label(seg: &Segmented, span: Span, clock: bool) -> bool {
+    let text = &seg.text;
+    // Only markup back to the line's start; looked at from the time backwards, so a long line
+    // of times costs no more per time than a short one.
+    let Some(head) = text.get(..span.start) else { return false };
+    for c in head.chars().rev() {
+        match c {
+            '\n' => break,
+            c if c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-' | '+' | '|' | '[') => continue,
+            _ => return false,
+        }
+    }
+    let rest = text.get(span.end..).unwrap_or("");
+    let after = rest.trim_start_matches([' ', '\t']);
+    let Some(c) = after.chars().next() else { return true };
+    if matches!(c, '\n' | '\r' | '*' | '_' | ':' | '-' | '–' | '—' | '|' | ')' | ']') {
+        return true;
+    }
+    // "14:20 Next round: …": a clock time and straight on to a new capitalised phrase.
+    clock && c.is_uppercase() && !after.starts_with("GMT") && !after.starts_with("UTC")
+}
+
+/// A length of time that is not how long anything lasted: "their first talks in more than
+/// three years", "the worst fire in 40 years", "two days ago", "three weeks later".
+fn is_gap(w: &Words, clauses: &SentenceClauses, start: usize, end: usize, span: Span) -> bool {
+    if matches!(w.lower(end), "ago" | "earlier" | "later") {
+        return true;
+    }
+    if matches!(w.lower(end), "from") && w.lower(end + 1) == "now" {
+        return true;
+    }
+    if start == 0 || !matches!(w.lower(start - 1), "in" | "for" | "since") {
+        return false;
+    }
+    let clause = clauses.clause_tokens(span);
+    let from = clause.start.max(start.saturating_sub(12));
+    (from..start).any(|k| matches!(w.lower(k), "first" | "last" | "only" | "time" | "worst" | "best" | "biggest" | "largest" | "highest" | "lowest" | "longest" | "deadliest" | "heaviest" | "strongest" | "most" | "least" | "fewest"))
+}
+
+/// Words that set a time against an event: "before", "after", "ahead of", "on the eve of"…
+/// Returns the index after the anchor phrase.
+fn anchor_at(w: &Words, k: usize) -> Option<usize> {
+    match w.lower(k) {
+        "before" | "after" | "following" | "preceding" => Some(k + 1),
+        "ahead" | "prior" if matches!(w.lower(k + 1), "of" | "to") => Some(k + 2),
+        "eve" | "run-up" | "lead-up" | "wake" if matches!(w.lower(k + 1), "of" | "to") => Some(k + 2),
+        "advance" if w.lower(k + 1) == "of" && k > 0 && w.lower(k - 1) == "in" => Some(k + 2),
+        _ => None,
+    }
+}
+
+/// "on Thursday, a day before the talks", "ahead of Friday's talks on Thursday", "A day before
+/// the talks, on Thursday, …": a time near an anchor whose object is an event is another
+/// event's time, or the anchor event's time seen from elsewhere; it is compared with neither.
+/// A time inside the anchored clause, after its own verb ("after the talks ended on Tuesday"),
+/// dates the anchored event as any clause does.
+fn set_against_an_event(w: &Words, start: usize, end: usize) -> bool {
+    let from = start.saturating_sub(10);
+    let to = (end + 8).min(w.len());
+    (from..to).filter(|&k| k < start || k >= end).any(|k| {
+        let Some(mut n) = anchor_at(w, k) else { return false };
+        // The anchor's object: an event word within three words ("the Istanbul talks",
+        // "Friday's peace talks").
+        for _ in 0..4 {
+            if !w.is_word(n) {
+                return false;
+            }
+            if crate::extract::events::is_event_word(w.text(n)) {
+                // Before the time, the anchored clause owns it only with its own verb between
+                // and no comma ("after the talks ended on Tuesday").
+                let own_clause = (n + 1..start).any(|j| is_verb_form(w, j)) && !(n + 1..start).any(|j| w.text(j) == ",");
+                return k >= end || !own_clause;
+            }
+            n += 1;
+        }
+        false
+    })
+}
+
+/// A finite verb, roughly: a starting or ending verb, a past form in -ed, or a common
+/// irregular past.
+fn is_verb_form(w: &Words, k: usize) -> bool {
+    let l = w.lower(k);
+    w.is_word(k) && (start_end_verb(w, k).is_some() || (l.len() > 4 && l.ends_with("ed")) || matches!(l, "was" | "were" | "took" | "held" | "began" | "met" | "broke" | "is" | "are" | "will"))
+}
+
+/// Words a statement's time may stand among between it and the speech verb: "said in a
+/// statement on Monday", "told reporters Thursday night", "said late on Friday".
+fn is_statement_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "on" | "in" | "at" | "a" | "an" | "the" | "late" | "early" | "this" | "that" | "last" | "by" | "to" | "via" | "reporters" | "journalists" | "statement"
+            | "interview" | "conference" | "press" | "news" | "phone" | "telephone" | "television" | "radio" | "post" | "message" | "video" | "address" | "him"
+            | "her" | "them" | "us" | "," | "also" | "later" | "again" | "separately" | "publicly"
+    )
+}
+
+/// Speech verbs that also name an act whose time is the event's own ("agreed on Friday to …",
+/// "concluded on Friday", "called a vote for Monday").
+fn is_act_verb(word: &str) -> bool {
+    matches!(word, "agreed" | "agrees" | "concluded" | "concludes" | "continued" | "continues" | "called" | "calls" | "charged" | "charges" | "described" | "describes" | "demanded" | "demands" | "promised" | "promises" | "vowed" | "vows")
+}
+
+fn is_statement_verb(w: &Words, k: usize) -> bool {
+    let word = w.lower(k);
+    if !w.is_word(k) || !(crate::knowledge::is_reporting_verb(word) || matches!(word, "speaking" | "writing")) || is_act_verb(word) || word == "according" {
+        return false;
+    }
+    // "The fire was first reported at 3:40 p.m.": a passive dates the act itself.
+    // "The fire, first reported Monday": the first report of something is its own event.
+    if k > 0 && matches!(w.lower(k - 1), "first" | "initially") {
+        return false;
+    }
+    let mut j = k;
+    while j > 0 && matches!(w.lower(j - 1), "also" | "later" | "officially" | "formally") {
+        j -= 1;
+    }
+    !(j > 0 && matches!(w.lower(j - 1), "was" | "were" | "been" | "is" | "are" | "be" | "being"))
+}
+
+/// "said on Thursday", "told reporters Thursday night", "said in a statement on Monday",
+/// "On Thursday, Trump said …": the time dates the statement, not what it reports.
+fn dates_a_statement(w: &Words, start: usize, end: usize, times: &[(usize, usize)]) -> bool {
+    let in_time = |k: usize| in_ranges(times, k);
+    // The verb before the time.
+    let mut k = start;
+    let mut steps = 0;
+    while k > 0 && steps < 7 {
+        k -= 1;
+        steps += 1;
+        if in_time(k) {
+            continue;
+        }
+        if is_statement_verb(w, k) {
+            return true;
+        }
+        // Capitalised words between are names ("told Putin on Friday", "said on X").
+        if !(is_statement_filler(w.lower(k)) || (w.is_capitalized(k) && k > 0)) {
+            break;
+        }
+    }
+    // The verb after a time that opens the sentence: "On Thursday, Trump said".
+    if !(0..start).all(|k| matches!(w.lower(k), "on" | "late" | "early" | "and" | "but" | "then" | "by" | "later" | "earlier" | "\"" | "“")) {
+        return false;
+    }
+    let mut k = end;
+    while k < w.len() && k < end + 8 {
+        if is_statement_verb(w, k) {
+            return true;
+        }
+        let l = w.lower(k);
+        // The subject: names, titles, determiners, and nouns that name no event and are no
+        // verb ("On Monday, the union said"; not "On Monday, the talks collapsed").
+        let subject_word = w.is_word(k) && !is_verb_form(w, k) && !crate::extract::events::is_event_word(w.text(k)) && !crate::knowledge::is_function_word(l);
+        let filler = in_time(k)
+            || matches!(l, "," | "night" | "morning" | "afternoon" | "evening" | "he" | "she" | "they" | "it" | "also" | "later" | "again" | "then" | "the" | "a" | "an")
+            || w.is_capitalized(k)
+            || crate::knowledge::is_determiner(l)
+            || subject_word;
+        if !filler {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// A verb (or two-word verb) that starts or ends something, at token `k`.
+fn start_end_verb(w: &Words, k: usize) -> Option<TimeRole> {
+    let next = w.lower(k + 1);
+    match w.lower(k) {
+        "began" | "begin" | "begins" | "beginning" | "begun" | "started" | "start" | "starts" | "starting" | "opened" | "opens" | "convened" | "convenes"
+        | "resumed" | "resume" | "resumes" => Some(TimeRole::Start),
+        "kicked" | "kicks" | "kick" if next == "off" => Some(TimeRole::Start),
+        "got" | "get" | "gets" | "getting" if matches!(next, "under" | "underway") => Some(TimeRole::Start),
+        "sat" | "sit" if next == "down" => Some(TimeRole::Start),
+        "ended" | "end" | "ends" | "ending" | "finished" | "finish" | "finishes" | "concluded" | "conclude" | "concludes" | "adjourned" | "adjourn"
+        | "adjourns" | "closed" | "closes" | "collapsed" | "over" | "done" => Some(TimeRole::End),
+        "broke" | "break" | "breaks" if matches!(next, "up" | "off" | "down") => Some(TimeRole::End),
+        "wrapped" | "wraps" | "wrap" if next == "up" => Some(TimeRole::End),
+        "walked" | "walk" | "walks" if next == "out" => Some(TimeRole::End),
+        _ => None,
+    }
+}
+
+/// Start or end from the words that govern the time: "from 0930" / "until 1200", else the
+/// nearest starting or ending verb in its clause, before it ("began at 0900 GMT and broke up
+/// just before 1200 GMT") or, failing that, after it ("At 1115 GMT the session broke up").
+fn start_or_end(w: &Words, clauses: &SentenceClauses, start: usize, end: usize, span: Span) -> TimeRole {
+    let mut before = start;
+    while before > 0 && matches!(w.lower(before - 1), "at" | "about" | "around" | "approximately" | "roughly" | "just" | "shortly" | "on" | "nearly" | "almost") {
+        before -= 1;
+    }
+    if before > 0 {
+        match w.lower(before - 1) {
+            "from" | "since" => return TimeRole::Start,
+            "until" | "till" | "through" => return TimeRole::End,
+            "to" | "and" | "-" | "\u{2013}" if before >= 2 && range_opened_before(w, before - 1) => return TimeRole::End,
+            _ => {}
+        }
+    }
+    let clause = clauses.clause_tokens(span);
+    let mut k = start;
+    while k > clause.start && k + 12 > start {
+        k -= 1;
+        if let Some(role) = start_end_verb(w, k) {
+            return role;
+        }
+    }
+    (end..clause.end.min(end + 8)).find_map(|k| start_end_verb(w, k)).unwrap_or(TimeRole::Event)
+}
+
+/// Is the "to"/"and" at `k` the middle of "from X to Y" / "between X and Y"?
+fn range_opened_before(w: &Words, k: usize) -> bool {
+    let from = k.saturating_sub(6);
+    (from..k).any(|j| match w.lower(j) {
+        "from" => w.lower(k) != "and",
+        "between" => w.lower(k) == "and",
+        _ => false,
+    })
+}
+
+/// The hedge on a clock time: "at about 1115 GMT", "just before 1200 GMT", "shortly after".
+fn approx_before(w: &Words, start: usize) -> Approx {
+    let at = |k: usize| start.checked_sub(k).map(|j| w.lower(j)).unwrap_or("");
+    let (one, two) = (at(1), at(2));
+    match one {
+        "about" | "around" | "approximately" | "roughly" | "circa" | "some" | "approx" => Approx::About,
+        "before" if matches!(two, "just" | "shortly" | "right" | "immediately" | "soon") => Approx::JustBefore,
+        "after" | "past" if matches!(two, "just" | "shortly" | "right" | "immediately" | "soon") => Approx::JustAfter,
+        "nearly" | "almost" => Approx::JustBefore,
+        "before" | "by" => Approx::Before,
+        "after" => Approx::After,
+        _ => Approx::Exact,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Clock times
 
-fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
+/// A clock time at `i`: its value, the index after it, and whether it is on a twelve-hour dial
+/// with no half of the day given.
+fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize, bool)> {
     let lower = w.lower(i);
     if w.is_word(i) && matches!(lower, "noon" | "midday" | "midnight") {
         let minutes = if lower == "midnight" { 0 } else { 12 * 60 };
-        let (zone, end) = zone_after(w, i + 1).unwrap_or((Zone::Unspecified, i + 1));
-        return Some((TimeValue::Clock { minutes, zone }, end));
+        let (zone, end) = zone_after(w, i + 1).or_else(|| comma_zone_after(w, i + 1)).unwrap_or((Zone::Unspecified, i + 1));
+        return Some((TimeValue::Clock { minutes, zone }, end, false));
     }
     if !w.is_number(i) {
         return None;
@@ -151,9 +522,10 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
         };
         end = after;
     }
+    let mut half_day = false;
     // "from 0930 to 1130 GMT", "between 10:00 and 12:00 local time": the zone written once
     // serves both ends.
-    let zone = zone_after(w, end).or_else(|| range_zone_after(w, end));
+    let zone = zone_after(w, end).or_else(|| range_zone_after(w, end)).or_else(|| comma_zone_after(w, end));
     let accepted = match form {
         // "09:30", "21:30": unmistakable with a zone, a leading zero or an afternoon hour;
         // "10:30" alone may be morning or evening, so it needs a.m./p.m. or a zone.
@@ -168,6 +540,8 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
                 true
             } else if matches!(w.lower(i + 1), "o'clock" | "o’clock") && (1..=12).contains(&hour) {
                 end = i + 2;
+                half_day = true;
+                hour %= 12;
                 true
             } else {
                 false
@@ -179,17 +553,126 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize)> {
     }
     if let Some((zone, _)) = zone.as_ref().filter(|(_, e)| *e == end) {
         // The zone came from the other end of a range; this mention stops here.
-        return Some((TimeValue::Clock { minutes: hour * 60 + minute, zone: zone.clone() }, end));
+        return Some((TimeValue::Clock { minutes: hour * 60 + minute, zone: zone.clone() }, end, half_day));
     }
     if matches!(form, ClockForm::FourDigits) && zone.is_none() {
         // "at 1500 hours": a 24-hour clock on an unstated zone.
-        return Some((TimeValue::Clock { minutes: hour * 60 + minute, zone: Zone::Unspecified }, i + 2));
+        return Some((TimeValue::Clock { minutes: hour * 60 + minute, zone: Zone::Unspecified }, i + 2, false));
     }
     let (zone, end) = match zone {
         Some(z) => z,
-        None => zone_after(w, end).unwrap_or((Zone::Unspecified, end)),
+        None => zone_after(w, end).or_else(|| comma_zone_after(w, end)).unwrap_or((Zone::Unspecified, end)),
     };
-    Some((TimeValue::Clock { minutes: hour * 60 + minute, zone }, end))
+    Some((TimeValue::Clock { minutes: hour * 60 + minute, zone }, end, half_day))
+}
+
+/// A zone set off by a comma: "at half past twelve, Istanbul time", "10:30, local time". Only
+/// a phrase ending in "time" counts ("at 10:30, local officials said" has no zone).
+fn comma_zone_after(w: &Words, i: usize) -> Option<(Zone, usize)> {
+    if w.text(i) != "," {
+        return None;
+    }
+    if w.lower(i + 1) == "local" && w.lower(i + 2) == "time" {
+        return Some((Zone::Local, i + 3));
+    }
+    named_zone_phrase(w, i + 1)
+}
+
+/// An hour from one to twelve, in words or digits.
+fn dial_hour_at(w: &Words, i: usize) -> Option<u32> {
+    let h = if w.is_number(i) {
+        let t = w.text(i);
+        if !all_digits(t) || t.len() > 2 {
+            return None;
+        }
+        t.parse::<u32>().ok()?
+    } else if w.is_word(i) {
+        let v = number_word(w.lower(i))?;
+        if v.fract() != 0.0 || !(1.0..=12.0).contains(&v) {
+            return None;
+        }
+        v as u32
+    } else {
+        return None;
+    };
+    (1..=12).contains(&h).then_some(h)
+}
+
+/// Minutes before or after the hour in words: "five", "ten", "twenty", "twenty-five", "quarter",
+/// "a quarter", "half". Returns the minutes and the next index.
+fn spelled_minutes_at(w: &Words, i: usize) -> Option<(u32, usize)> {
+    let (next, minutes) = match w.lower(i) {
+        "a" if w.lower(i + 1) == "quarter" => (i + 2, 15),
+        "quarter" => (i + 1, 15),
+        "half" => (i + 1, 30),
+        "five" => (i + 1, 5),
+        "ten" => (i + 1, 10),
+        "twenty" if w.lower(i + 1) == "five" => (i + 2, 25),
+        "twenty" => (i + 1, 20),
+        "twenty-five" => (i + 1, 25),
+        _ => return None,
+    };
+    // "ten minutes past six".
+    let next = if minutes % 15 != 0 && matches!(w.lower(next), "minutes" | "minute") { next + 1 } else { next };
+    Some((minutes, next))
+}
+
+/// Words that may follow a spelled-out hour: after anything else ("five to ten people") the
+/// words are no time.
+fn may_follow_spelled_hour(w: &Words, i: usize) -> bool {
+    if i >= w.len() || !w.is_word(i) {
+        return !w.is_number(i);
+    }
+    w.is_capitalized(i)
+        || matches!(
+            w.lower(i),
+            "a.m" | "a.m." | "am" | "p.m" | "p.m." | "pm" | "local" | "in" | "on" | "at" | "and" | "when" | "that" | "this" | "as" | "before"
+                | "after" | "with" | "sharp" | "precisely" | "exactly" | "by" | "the" | "tonight" | "today" | "tomorrow" | "yesterday"
+        )
+}
+
+/// "half past eleven", "a quarter to three", "ten past nine", "eleven o'clock": clock times in
+/// words, on a twelve-hour dial unless a.m., p.m. or "in the morning" says which half.
+fn spelled_clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize, bool)> {
+    let (mut hour, minute, mut end) = if let Some((m, next)) = spelled_minutes_at(w, i) {
+        let past = match w.lower(next) {
+            "past" => true,
+            "after" if m % 15 == 0 => true,
+            "to" if m != 30 => false,
+            _ => return None,
+        };
+        // "from five to ten" is a range of numbers; "at ten to three" a time.
+        let preposition = i > 0 && matches!(w.lower(i - 1), "at" | "about" | "around" | "by" | "until" | "till" | "before" | "after" | "approximately" | "roughly" | "nearly" | "almost");
+        if !past && m % 15 != 0 && !preposition {
+            return None;
+        }
+        let h = dial_hour_at(w, next + 1)?;
+        if !may_follow_spelled_hour(w, next + 2) {
+            return None;
+        }
+        if past {
+            (h % 12, m, next + 2)
+        } else {
+            ((h + 11) % 12, 60 - m, next + 2)
+        }
+    } else if w.is_word(i) && matches!(w.lower(i + 1), "o'clock" | "o’clock") {
+        let h = dial_hour_at(w, i)?;
+        (h % 12, 0, i + 2)
+    } else {
+        return None;
+    };
+    let mut half_day = true;
+    if let Some((pm, after)) = meridiem_at(w, end) {
+        hour += if pm { 12 } else { 0 };
+        end = after;
+        half_day = false;
+    } else if w.lower(end) == "in" && w.lower(end + 1) == "the" && matches!(w.lower(end + 2), "morning" | "afternoon" | "evening") {
+        hour += if w.lower(end + 2) == "morning" { 0 } else { 12 };
+        end += 3;
+        half_day = false;
+    }
+    let (zone, end) = zone_after(w, end).or_else(|| comma_zone_after(w, end)).unwrap_or((Zone::Unspecified, end));
+    Some((TimeValue::Clock { minutes: hour * 60 + minute, zone }, end, half_day))
 }
 
 /// The zone of the clock time that closes a range opened at `i` ("to 1130 GMT"). The
@@ -199,7 +682,7 @@ fn range_zone_after(w: &Words, i: usize) -> Option<(Zone, usize)> {
         return None;
     }
     match clock_at(w, i + 1)? {
-        (TimeValue::Clock { zone, .. }, _) if zone != Zone::Unspecified => Some((zone, i)),
+        (TimeValue::Clock { zone, .. }, _, _) if zone != Zone::Unspecified => Some((zone, i)),
         _ => None,
     }
 }
@@ -416,9 +899,19 @@ fn month_word_at(w: &Words, i: usize) -> Option<(u8, usize)> {
         Some((m, i + 1))
     } else if w.text(i + 1) == "." && w.adjacent(i, i + 1) {
         Some((m, i + 2))
+    } else if dateline_day_follows(w, i + 1) {
+        // "OSLO, Jan 14 -", "Aug 14 (Wire)": a wire dateline's month, written without its dot.
+        Some((m, i + 1))
     } else {
         None
     }
+}
+
+/// A day of the month at `i` that closes the phrase: followed by punctuation, a year or the end.
+fn dateline_day_follows(w: &Words, i: usize) -> bool {
+    let t = w.text(i);
+    let day = w.is_number(i) && t.len() <= 2 && all_digits(t) && t.parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+    day && (i + 1 >= w.len() || (!w.is_word(i + 1) && !w.is_number(i + 1) && !matches!(w.text(i + 1), ":" | "%")) || year_at(w, i + 1).is_some())
 }
 
 /// A day of the month: "16", "16th". Returns the day and the next index.
@@ -912,9 +1405,143 @@ mod tests {
         assert!(matches!(gap, Some(90) | Some(150)), "{gap:?}");
     }
 
+    /// Each time in `text` with its role.
+    fn roles(text: &str) -> Vec<(String, TimeRole)> {
+        let seg = Segmented::new(text, TextKind::Markdown);
+        (0..seg.sentences.len()).flat_map(|i| find_times(&seg, i)).map(|m| (m.span.slice(&seg.text).to_string(), m.role)).collect()
+    }
+
+    fn role(text: &str, time: &str) -> TimeRole {
+        roles(text).into_iter().find(|(t, _)| t == time).unwrap_or_else(|| panic!("no {time:?} in {:?}", roles(text))).1
+    }
+
+    #[test]
+    fn a_time_beside_a_speech_verb_dates_the_statement() {
+        assert_eq!(role("Moor told reporters Thursday night that a deal was unlikely.", "Thursday"), TimeRole::Statement);
+        assert_eq!(role("The ministry said in a statement on Monday that the port would reopen.", "Monday"), TimeRole::Statement);
+        assert_eq!(role("On Thursday, Lena Moor said she would attend.", "Thursday"), TimeRole::Statement);
+        assert_eq!(role("“We want serious negotiations,” Moor told reporters on Thursday.", "Thursday"), TimeRole::Statement);
+        // The time of what was reported stays the event's.
+        assert_eq!(role("The talks began on Friday, Moor said.", "Friday"), TimeRole::Start);
+        assert_eq!(role("Moor said the talks would resume on Monday.", "Monday"), TimeRole::Start);
+        assert_eq!(role("The fire was first reported at 3:40 p.m. Tuesday.", "Tuesday"), TimeRole::Event);
+        assert_eq!(role("The fire, first reported Monday afternoon, grew.", "Monday"), TimeRole::Event);
+        assert_eq!(role("Both sides agreed on Friday to a truce.", "Friday"), TimeRole::Event);
+        assert_eq!(role("The governor declared an emergency on Thursday.", "Thursday"), TimeRole::Event);
+    }
+
+    #[test]
+    fn a_time_alone_at_the_head_of_a_line_is_a_stamp() {
+        assert_eq!(role("**11.20 BST** The delegates are in the room for the talks.", "11.20 BST"), TimeRole::Stamp);
+        assert_eq!(role("**14:20** Next round: Friday.", "14:20"), TimeRole::Stamp);
+        assert_eq!(role("14:20 Next round of talks is on Friday.", "14:20"), TimeRole::Stamp);
+        assert_eq!(role("### 09:05 GMT\n\nTalks began.", "09:05 GMT"), TimeRole::Stamp);
+        assert_eq!(role("| 09:00 GMT | talks open |", "09:00 GMT"), TimeRole::Stamp);
+        assert!(roles("**Tuesday 11 March**\n\nTalks resumed.").iter().all(|(_, r)| *r == TimeRole::Stamp));
+        assert_eq!(role("Talks began at 14:20 in the hall.", "14:20"), TimeRole::Start);
+        assert_eq!(role("**Update:** talks began at 0930 GMT.", "0930 GMT"), TimeRole::Start);
+    }
+
+    #[test]
+    fn a_time_set_against_another_event_is_relative() {
+        assert_eq!(role("Moor met Vance in Lorn on Thursday, a day before the talks.", "Thursday"), TimeRole::Relative);
+        assert_eq!(role("Ahead of Friday's summit, the envoys met on Thursday.", "Thursday"), TimeRole::Relative);
+        assert_eq!(role("On the eve of the talks, on Thursday, the envoys dined.", "Thursday"), TimeRole::Relative);
+        // Inside the anchored clause, after its own verb, the time is that event's.
+        assert_eq!(role("The strike goes on after a second round of talks ended on Tuesday.", "Tuesday"), TimeRole::End);
+        assert_eq!(role("The talks broke up just before 1200 GMT.", "1200 GMT"), TimeRole::End);
+        assert_eq!(role("The talks began on Friday, a day after the ceasefire was signed.", "Friday"), TimeRole::Start);
+    }
+
+    #[test]
+    fn starts_and_ends() {
+        let t = "The session began at 0900 GMT and broke up just before 1200 GMT.";
+        assert_eq!(role(t, "0900 GMT"), TimeRole::Start);
+        assert_eq!(role(t, "1200 GMT"), TimeRole::End);
+        let t = "The talks ran from 0930 to 1130 GMT.";
+        assert_eq!(roles(t), vec![("0930".into(), TimeRole::Start), ("1130 GMT".into(), TimeRole::End)]);
+        assert_eq!(role("At 1115 GMT the session broke up.", "1115 GMT"), TimeRole::End);
+        assert_eq!(role("They talked until 1400 GMT.", "1400 GMT"), TimeRole::End);
+        assert_eq!(role("The talks ended at about 1:50 p.m. local time.", "1:50 p.m. local time"), TimeRole::End);
+        assert_eq!(role("The fire had been burning since 4:40 p.m. Tuesday.", "4:40 p.m."), TimeRole::Start);
+        assert_eq!(role("The talks got under way at 1030 BST.", "1030 BST"), TimeRole::Start);
+        assert_eq!(role("The delegations met at 0930 GMT.", "0930 GMT"), TimeRole::Event);
+    }
+
+    /// The first clock time of a one-sentence text.
+    fn first_clock(text: &str) -> Option<TimeMention> {
+        let seg = Segmented::new(text, TextKind::Markdown);
+        find_times(&seg, 0).into_iter().find(|m| matches!(m.value, TimeValue::Clock { .. }))
+    }
+
+    #[test]
+    fn hedged_clock_times() {
+        let approx = |text: &str| first_clock(text).map(|m| m.approx);
+        assert_eq!(approx("It ended at about 1150 GMT."), Some(Approx::About));
+        assert_eq!(approx("It broke up just before 1200 GMT."), Some(Approx::JustBefore));
+        assert_eq!(approx("It ended shortly after 1115 GMT."), Some(Approx::JustAfter));
+        assert_eq!(approx("It ended by 1200 GMT."), Some(Approx::Before));
+        assert_eq!(approx("It ended at 1200 GMT."), Some(Approx::Exact));
+    }
+
+    #[test]
+    fn lengths_that_are_not_how_long_something_lasted() {
+        assert_eq!(role("It was their first direct talks in more than three years.", "more than three years"), TimeRole::Gap);
+        assert_eq!(role("It is the worst fire in 40 years.", "40 years"), TimeRole::Gap);
+        assert_eq!(role("They met for the first time in five years.", "five years"), TimeRole::Gap);
+        assert_eq!(role("The strike began two weeks ago.", "two weeks"), TimeRole::Gap);
+        assert_eq!(role("The talks lasted more than three hours.", "more than three hours"), TimeRole::Event);
+        assert_eq!(role("The first round collapsed after 40 minutes.", "40 minutes"), TimeRole::Event);
+    }
+
+    #[test]
+    fn spelled_out_clock_times() {
+        let spelled = |text: &str| first_clock(text).map(|m| (m.span.slice(text).to_string(), m.value, m.half_day));
+        assert_eq!(spelled("It opened at half past twelve, Oslo time."), Some(("half past twelve, Oslo time".into(), clock(30, Zone::Named("Europe/Oslo".into())), true)));
+        assert_eq!(spelled("It began at a quarter to eleven local time."), Some(("a quarter to eleven local time".into(), clock(645, Zone::Local), true)));
+        assert_eq!(spelled("It began at ten past nine in the morning."), Some(("ten past nine in the morning".into(), clock(550, Zone::Unspecified), false)));
+        assert_eq!(spelled("The session opened at eleven o'clock local time."), Some(("eleven o'clock local time".into(), clock(660, Zone::Local), true)));
+        assert_eq!(spelled("They left at ten to three."), Some(("ten to three".into(), clock(170, Zone::Unspecified), true)));
+        assert_eq!(spelled("Bells rang at 5 o'clock."), Some(("5 o'clock".into(), clock(300, Zone::Unspecified), true)));
+        assert_eq!(spelled("The score went from five to ten."), None);
+        assert_eq!(spelled("They hired five to ten people."), None);
+        assert_eq!(spelled("Half past the gate stood a tree."), None);
+        // A comma before the zone only with a zone phrase that ends in "time".
+        assert_eq!(spelled("It began at 10:30, local time."), Some(("10:30, local time".into(), clock(630, Zone::Local), false)));
+        assert_eq!(spelled("At 10:30, local officials left."), None);
+    }
+
+    #[test]
+    fn dateline_months_without_their_dot() {
+        assert_eq!(only("OSLO, Jan 14 - The talks went on."), ("Jan 14".into(), TimeValue::Date { year: None, month: 1, day: Some(14) }));
+        assert_eq!(only("MARLOW, Aug 14 (Wire) - Fire spread."), ("Aug 14".into(), TimeValue::Date { year: None, month: 8, day: Some(14) }));
+        assert!(times("Jan 14 people came.").is_empty());
+    }
+
+    #[test]
+    fn many_times_in_one_sentence_cost_linear_time() {
+        // A sentence of n times used to cost n² (its clause was read again for each time).
+        let sentence = |n: usize| format!("The talks began at {}.", vec!["1000 GMT"; n].join(", "));
+        let cost = |n: usize| {
+            let text = sentence(n);
+            let t0 = std::time::Instant::now();
+            let seg = Segmented::new(&text, TextKind::Markdown);
+            let clauses = SentenceClauses::new(&seg, 0);
+            let found = find_times_in(&seg, 0, &clauses);
+            assert_eq!(found.len(), n);
+            for m in &found {
+                let _ = clauses.events_around(m.span);
+            }
+            t0.elapsed().as_secs_f64()
+        };
+        let small = cost(2_000).max(1e-4);
+        let large = cost(16_000);
+        assert!(large < small * 30.0, "2,000 times: {small:.3} s, 16,000: {large:.3} s");
+    }
+
     #[test]
     fn odd_input_does_not_panic() {
-        for t in ["", "at", "0930", "GMT+", "+03:", "99:99 GMT", "May", "12 a.m", "２０:００ GMT", "— 😀 0930 Z «»", "half an", "a 3-"] {
+        for t in ["", "at", "0930", "GMT+", "+03:", "99:99 GMT", "May", "12 a.m", "２０:００ GMT", "— 😀 0930 Z «»", "half an", "a 3-", "half past", "a quarter to", "at ten to", "**", "**09:00", "| 1 |", "“ said on", "Jan 1", "before the", "ahead of"] {
             let _ = times(t);
         }
     }

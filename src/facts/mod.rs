@@ -11,13 +11,13 @@ pub use people::{spelling_variants as people_spelling_variants, People, Person, 
 
 use crate::corpus::SourceDoc;
 use crate::extract::delegations::{find_delegations, DelegationFact, Membership};
-use crate::extract::events::{adjective_duration_event, clause_around, event_kinds, EventKinds};
+use crate::extract::events::{event_kinds, EventKinds, SentenceClauses};
 use crate::extract::names::{find_names, Lexicon, NameMention};
 use crate::extract::number::{find_counts_beside, CountMention};
 use crate::extract::places::{find_places, PlaceMention};
 use crate::extract::quotes::{find_quotes_with, find_quotes_within, Quote};
 use crate::extract::roles::Role;
-use crate::extract::time::{find_times, TimeMention};
+use crate::extract::time::{find_times_in, TimeMention};
 use crate::text::{tokenize, Segmented, Span, TextKind, TokenKind};
 use std::collections::HashSet;
 
@@ -145,17 +145,20 @@ fn extract_sentences(seg: &Segmented, range: std::ops::Range<usize>, lexicon: &d
         if broad.is_empty() {
             broad = inherited;
         }
-        let sentence_times = find_times(seg, i);
+        // One clause index per sentence: asking `clause_around` per fact re-read the sentence
+        // each time, quadratic in a sentence of many times (a long table is one sentence).
+        let clauses = SentenceClauses::new(seg, i);
+        let sentence_times = find_times_in(seg, i, &clauses);
         for c in find_counts_beside(seg, i, &sentence_times) {
-            let events = event_kinds(seg, clause_around(seg, i, c.span));
+            let events = clauses.events_around(c.span);
             out.counts.push(Located { fact: c, sentence: i, events, broad });
         }
         for t in sentence_times {
-            let mut events = event_kinds(seg, clause_around(seg, i, t.span));
+            let mut events = clauses.events_around(t.span);
             if events.is_empty() {
                 events = inherited;
             }
-            if let Some(own) = adjective_duration_event(seg, i, t.span) {
+            if let Some(own) = clauses.adjective_duration_event(t.span) {
                 events = own.into_iter().collect();
             }
             out.times.push(Located { fact: t, sentence: i, events, broad });

@@ -814,10 +814,7 @@ mod tests {
                 partial: false,
                 speaker: Some(Speaker { mention: Span::new(0, 0), text: "she".into(), kind: MentionKind::Pronoun, name: Some("Ana Diaz".into()), anonymous: false, from_earlier_paragraph: false }),
             }],
-            times: vec![crate::extract::time::TimeMention {
-                span: Span::new(draft.find("two").unwrap(), draft.len() - 1),
-                value: TimeValue::Duration { min_minutes: 120.0, max_minutes: 120.0 },
-            }],
+            times: vec![crate::extract::time::TimeMention::new(Span::new(draft.find("two").unwrap(), draft.len() - 1), TimeValue::Duration { min_minutes: 120.0, max_minutes: 120.0 })],
             counts: vec![],
             ..Default::default()
         };
