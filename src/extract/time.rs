@@ -292,6 +292,17 @@ fn is_gap(w: &Words, clauses: &SentenceClauses, start: usize, end: usize, span: 
     (from..start).any(|k| matches!(w.lower(k), "first" | "last" | "only" | "time" | "worst" | "best" | "biggest" | "largest" | "highest" | "lowest" | "longest" | "deadliest" | "heaviest" | "strongest" | "most" | "least" | "fewest"))
 }
 
+/// Whether the words at `span` of sentence `sentence` are set against another event, as
+/// `set_against_an_event` reads a time: "met in Lorn on Thursday, a day before the talks"
+/// places a different happening from the talks. For facts other than times (a place).
+pub fn set_against_another_event(seg: &Segmented, sentence: usize, span: Span) -> bool {
+    let Some(s) = seg.sentences.get(sentence) else { return false };
+    let w = Words::new(&seg.masked, s.span);
+    let start = (0..w.len()).find(|&k| w.span(k, k + 1).end > span.start).unwrap_or(w.len());
+    let end = (start..w.len()).find(|&k| w.span(k, k + 1).start >= span.end).unwrap_or(w.len());
+    start < end && set_against_an_event(&w, start, end)
+}
+
 /// Words that set a time against an event: "before", "after", "ahead of", "on the eve of"…
 /// Returns the index after the anchor phrase.
 fn anchor_at(w: &Words, k: usize) -> Option<usize> {
