@@ -148,22 +148,22 @@ proptest! {
 }
 
 #[test]
-fn an_edit_in_one_paragraph_extracts_only_around_it() {
+fn an_edit_in_one_sentence_extracts_only_around_it() {
     let fb = fact_base();
     let config = Config::default();
     let mut text = drafts();
     let mut memo = DraftMemo::default();
     check_draft_again(fb, &text, &config, &mut memo);
-    let everything = memo.paragraphs_extracted();
-    assert!(everything > 20, "the drafts have many paragraphs ({everything})");
+    let everything = memo.sentences_extracted();
+    assert!(everything > 60, "the drafts have many sentences ({everything})");
     check_draft_again(fb, &text, &config, &mut memo);
-    assert_eq!(memo.paragraphs_extracted(), 0, "nothing changed");
+    assert_eq!(memo.sentences_extracted(), 0, "nothing changed");
     let middle = text.len() / 2;
     let at = (middle..text.len()).find(|&i| text[i..].starts_with(' ')).unwrap();
     text.insert_str(at, " reportedly");
     let again = check_draft_again(fb, &text, &config, &mut memo);
-    // The edited paragraph, and the next one when the edit touched its last sentence.
-    assert!((1..=2).contains(&memo.paragraphs_extracted()), "{}", memo.paragraphs_extracted());
+    // The edited sentence, and the next one when it may refer back to it.
+    assert!((1..=2).contains(&memo.sentences_extracted()), "{}", memo.sentences_extracted());
     let fresh = check_draft(fb, &text, &config);
     assert!(!fresh.is_empty());
     assert_eq!(first_difference(&again, &fresh), None);

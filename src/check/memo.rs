@@ -23,8 +23,8 @@ pub struct DraftMemo {
 }
 
 impl DraftMemo {
-    /// Paragraphs the last check had to extract afresh.
-    pub fn paragraphs_extracted(&self) -> usize {
+    /// Sentences the last check had to extract afresh.
+    pub fn sentences_extracted(&self) -> usize {
         self.paragraphs.last_misses
     }
 
@@ -45,6 +45,9 @@ impl DraftMemo {
         lock(&self.shared.quotes).next_round(stale);
         lock(&self.shared.persons).next_round(stale);
         lock(&self.shared.findings).next_round(stale);
+        if stale {
+            *lock(&self.shared.known_places) = None;
+        }
     }
 }
 
@@ -63,6 +66,8 @@ pub struct RuleMemo {
     findings: Mutex<Rounds<(Rule, Vec<u8>), Arc<Vec<Finding>>>>,
     /// The relevant documents the remembered quote lookups and findings were worked out from.
     relevant: Mutex<Vec<usize>>,
+    /// Every place the relevant documents name, as `places::place_key`s.
+    known_places: Mutex<Option<Arc<HashSet<String>>>>,
 }
 
 impl RuleMemo {
@@ -95,7 +100,13 @@ impl RuleMemo {
             *searched = relevant.to_vec();
             lock(&self.quotes).next_round(true);
             lock(&self.findings).next_round(true);
+            *lock(&self.known_places) = None;
         }
+    }
+
+    /// Every place the relevant documents name (see `relevant_are`), made by `compute`.
+    pub fn known_places(&self, compute: impl FnOnce() -> HashSet<String>) -> Arc<HashSet<String>> {
+        lock(&self.known_places).get_or_insert_with(|| Arc::new(compute())).clone()
     }
 
     /// A rule's findings about one draft fact. `key` must name everything `compute` reads

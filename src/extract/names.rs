@@ -5,7 +5,7 @@ use crate::knowledge::{self, country_by_word};
 use crate::text::{tokenize, Segmented, Span, Token, TokenKind};
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum NameKind {
     /// Something marks it as a person: a title, a speech verb, a role in apposition.
@@ -27,7 +27,7 @@ pub struct TitleMention {
 pub struct NameMention {
     /// The name without title or possessive.
     pub span: Span,
-    pub words: Vec<String>,
+    pub words: std::sync::Arc<[String]>,
     pub sentence: usize,
     pub kind: NameKind,
     pub title: Option<TitleMention>,
@@ -199,7 +199,7 @@ pub fn find_names(seg: &Segmented, sentence: usize, lexicon: &dyn Lexicon) -> Ve
         } else {
             NameKind::Unknown
         };
-        out.push(NameMention { span, words: words_only, sentence, kind, title, sentence_initial: first_tok == first_word_index(&toks, src) });
+        out.push(NameMention { span, words: words_only.into(), sentence, kind, title, sentence_initial: first_tok == first_word_index(&toks, src) });
     }
     out
 }

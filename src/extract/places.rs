@@ -7,7 +7,7 @@ use crate::knowledge::country_by_word;
 use crate::text::Span;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     Venue,

@@ -1,11 +1,12 @@
-//! Paragraph memo for re-analysing a draft as it is typed.
+//! Sentence and paragraph memo for re-analysing a draft as it is typed.
 //!
 //! The sentence-level extractors (names, delegations, times, counts, event kinds, a stated time
 //! zone) read only their own sentence, except for one look back at the previous sentence ("It
-//! lasted three hours"). So a paragraph's facts are a function of its text, its heading flag and,
-//! where its first sentence may refer back, the sentence before it; an edit changes one paragraph and leaves every other one's facts as
-//! they were, only moved. The memo stores each paragraph's facts relative to its start and moves
-//! them into place, which gives exactly what a fresh extraction would.
+//! lasted three hours"). So a sentence's facts are a function of its text, its heading flag and,
+//! where it may refer back, the sentence before it; an edit changes one sentence and leaves
+//! every other one's facts as they were, only moved. The memo stores each sentence's facts
+//! relative to its start and moves them into place, which gives exactly what a fresh extraction
+//! would.
 //!
 //! Two more things are kept per paragraph, keyed by its masked text: its sentences (the splitter
 //! reads nothing else) and its quotes as the paragraph alone gives them (`quotes::read_paragraph`,
@@ -22,14 +23,15 @@ use crate::extract::number::CountMention;
 use crate::extract::quotes::{read_paragraph, NameRun, ParagraphQuotes};
 use crate::extract::time::{TimeMention, Zone};
 use crate::text::{split_sentences, Segmented, Span};
-// Keys are whole paragraphs, hashed on every check: FxHash, not SipHash (see `check::memo`).
+// Keys are whole sentences and paragraphs, hashed on every check: FxHash, not SipHash (see
+// `check::memo`).
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
-/// The facts of one paragraph: spans relative to its start, sentence numbers relative to its
-/// first sentence, delegation `name`s indexing `names`.
+/// The facts of one sentence (or, extracted afresh, of many): spans relative to its start,
+/// sentence numbers relative to it, delegation `name`s indexing `names`.
 #[derive(Default)]
-pub(super) struct ParagraphFacts {
+pub(super) struct SentenceFacts {
     pub names: Vec<NameMention>,
     pub delegations: Vec<DelegationFact>,
     pub times: Vec<Located<TimeMention>>,
@@ -41,12 +43,13 @@ pub(super) struct ParagraphFacts {
     pub name_runs: Vec<Vec<NameRun>>,
 }
 
-/// Remembers the facts of the paragraphs of the last analysis of one document.
+/// Remembers the facts of the sentences, and the sentences and quotes of the paragraphs, of the
+/// last analysis of one document.
 #[derive(Default)]
 pub struct ParagraphMemo {
     /// What the lexicon the facts were extracted with was (a corpus change resets the memo).
     lexicon: Option<u64>,
-    entries: Entries<ParagraphFacts>,
+    entries: Entries<SentenceFacts>,
     /// A paragraph's masked text → its sentences, relative to its start.
     sentences: Entries<[Span]>,
     /// The longest quote the remembered quotes were read with (a new limit resets them).
@@ -54,7 +57,7 @@ pub struct ParagraphMemo {
     /// A paragraph's masked text → its quotes as it alone gives them (`quotes::read_paragraph`),
     /// in the first map if the paragraph before did not run on, in the second if it did.
     quotes: [Entries<ParagraphQuotes>; 2],
-    /// Paragraphs extracted afresh by the last analysis (for tests and tracing).
+    /// Sentences extracted afresh by the last analysis (for tests and tracing).
     pub last_misses: usize,
     /// Paragraphs the last analysis split into sentences afresh, and read quotes from afresh.
     pub last_sentence_misses: usize,
@@ -62,7 +65,8 @@ pub struct ParagraphMemo {
 }
 
 /// Remembered values by key, each marked when an analysis uses it. An analysis ends by dropping
-/// what it did not use, so the memo holds one document's paragraphs however long the session.
+/// what it did not use, so the memo holds one document's sentences and paragraphs however long
+/// the session.
 struct Entries<V: ?Sized>(HashMap<String, (Arc<V>, bool)>);
 
 impl<V: ?Sized> Default for Entries<V> {
@@ -123,19 +127,19 @@ impl ParagraphMemo {
 pub(super) struct MemoRound<'a> {
     memo: &'a mut ParagraphMemo,
     max_quote_chars: usize,
-    /// Each paragraph's `memo_key`, in turn.
+    /// Each sentence's `memo_key`, in turn.
     key: String,
 }
 
 impl MemoRound<'_> {
-    /// The facts of paragraph `p` of `seg`, from the memo or from `extract` (which works on the
+    /// The facts of sentence `i` of `seg`, from the memo or from `extract` (which works on the
     /// whole document and returns absolute spans and sentence numbers).
-    pub(super) fn paragraph(&mut self, seg: &Segmented, p: usize, first_sentence: usize, extract: impl FnOnce() -> ParagraphFacts) -> Arc<ParagraphFacts> {
-        let start = seg.paragraphs.get(p).map_or(0, |s| s.start);
-        memo_key(&mut self.key, seg, p, first_sentence);
+    pub(super) fn sentence(&mut self, seg: &Segmented, i: usize, extract: impl FnOnce() -> SentenceFacts) -> Arc<SentenceFacts> {
+        let start = seg.sentences.get(i).map_or(0, |s| s.span.start);
+        memo_key(&mut self.key, seg, i);
         self.memo.entries.get_or(&self.key, &mut self.memo.last_misses, || {
             let mut facts = extract();
-            relocate(&mut facts, Move::Back { bytes: start, sentences: first_sentence });
+            relocate(&mut facts, Move::Back { bytes: start, sentences: i });
             Arc::new(facts)
         })
     }
@@ -163,30 +167,30 @@ impl Drop for MemoRound<'_> {
     }
 }
 
-/// Everything a paragraph's facts depend on: the sentence before it where its first sentence may
-/// refer back to it, and whether that sentence is in the paragraph just before; its heading
-/// flag; and its text as written and as masked (markup blanked).
-/// Written into `key`, which is reused so that a paragraph found in the memo costs no allocation.
-fn memo_key(key: &mut String, seg: &Segmented, p: usize, first_sentence: usize) {
-    let span = seg.paragraphs.get(p).copied().unwrap_or_default();
-    // Most paragraphs do not read the sentence before them: leaving it out of their key keeps
-    // an edit to one paragraph's last sentence from re-reading the next paragraph too.
-    let looks_back = super::may_refer_back(seg, first_sentence);
-    let before = first_sentence.checked_sub(1).filter(|_| looks_back);
-    let own = seg.sentences.get(first_sentence).map_or(p, |s| s.paragraph);
-    let adjacent = before.and_then(|i| seg.sentences.get(i)).is_some_and(|s| s.paragraph + 1 >= own);
-    let heading = seg.sentences.get(first_sentence).is_some_and(|s| s.heading);
+/// Everything a sentence's facts depend on: the sentence before it where it may refer back to
+/// it, and whether that sentence is in the paragraph just before or its own; its heading flag;
+/// and its text as written and as masked (markup blanked).
+/// Written into `key`, which is reused so that a sentence found in the memo costs no allocation.
+fn memo_key(key: &mut String, seg: &Segmented, i: usize) {
+    let Some(sentence) = seg.sentences.get(i) else {
+        key.clear();
+        return;
+    };
+    // Most sentences do not read the one before them: leaving it out of their key keeps an
+    // edit to one sentence from re-reading the next one too.
+    let before = i.checked_sub(1).filter(|_| super::may_refer_back(seg, i));
+    let adjacent = before.and_then(|b| seg.sentences.get(b)).is_some_and(|s| s.paragraph + 1 >= sentence.paragraph);
     key.clear();
-    key.push_str(before.map_or("", |i| seg.sentence_text(i)));
+    key.push_str(before.map_or("", |b| seg.sentence_text(b)));
     key.push(if adjacent { 'a' } else { '\0' });
-    key.push(if heading { 'h' } else { 'p' });
-    key.push_str(span.slice(&seg.masked));
+    key.push(if sentence.heading { 'h' } else { 'p' });
+    key.push_str(sentence.span.slice(&seg.masked));
     key.push('\0');
-    key.push_str(span.slice(&seg.text));
+    key.push_str(sentence.span.slice(&seg.text));
 }
 
 enum Move {
-    /// Absolute → relative to the paragraph.
+    /// Absolute → relative to the sentence.
     Back { bytes: usize, sentences: usize },
     /// Relative → absolute.
     To { bytes: usize, sentences: usize },
@@ -234,7 +238,7 @@ impl Move {
     }
 }
 
-fn relocate(facts: &mut ParagraphFacts, m: Move) {
+fn relocate(facts: &mut SentenceFacts, m: Move) {
     facts.names.iter_mut().for_each(|n| m.name(n));
     facts.delegations.iter_mut().for_each(|d| m.delegation(d));
     facts.times.iter_mut().for_each(|t| m.time(t));
@@ -245,10 +249,10 @@ fn relocate(facts: &mut ParagraphFacts, m: Move) {
     }
 }
 
-/// Copy a remembered paragraph's facts into a document analysis at their place in it.
+/// Copy a remembered sentence's facts into a document analysis at their place in it.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn place(
-    facts: &ParagraphFacts,
+    facts: &SentenceFacts,
     start: usize,
     first_sentence: usize,
     names: &mut Vec<NameMention>,

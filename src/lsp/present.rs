@@ -494,7 +494,7 @@ pub fn fact_items(facts: &DocumentFacts, draft: &str) -> Vec<FactItem> {
         if let Some(t) = &n.title {
             details.push(format!("title in the draft: {} (read as {})", escape_md(&one_line(&t.text)), escape_md(&t.role.describe())));
         }
-        items.push(FactItem { group: FactGroup::Person, span: n.span, name: n.text(), details, search: None, person: Some(n.words.clone()) });
+        items.push(FactItem { group: FactGroup::Person, span: n.span, name: n.text(), details, search: None, person: Some(n.words.to_vec()) });
     }
     for d in &facts.delegations {
         let role = match d.role {
