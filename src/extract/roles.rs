@@ -17,6 +17,24 @@ pub struct Role {
     pub affiliation: BTreeSet<String>,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Qualifier {
+    /// Names the office ("foreign", "finance").
+    Portfolio,
+    /// Ranks it ("deputy").
+    Rank,
+}
+
+/// What a qualifier says about a role; `None` for words that say neither ("senior", "acting").
+fn qualifier_kind(q: &str) -> Option<Qualifier> {
+    match q {
+        "deputy" | "vice" | "assistant" | "under" | "associate" => Some(Qualifier::Rank),
+        "special" | "senior" | "top" | "presidential" | "former" | "acting" | "interim" | "longtime" | "new" | "then" | "current" | "outgoing" | "incoming"
+        | "veteran" | "chief" | "lead" | "principal" => None,
+        _ => Some(Qualifier::Portfolio),
+    }
+}
+
 /// Synonyms fold onto one head so "spokesman" and "spokesperson" agree.
 fn fold_head(w: &str) -> &str {
     match w {
@@ -76,31 +94,20 @@ impl Role {
     /// Could one person hold both titles as written? Less specific agrees with more specific;
     /// words like "senior" or "special" say nothing about which office it is.
     pub fn compatible(&self, other: &Role) -> bool {
-        let (pa, ra) = self.portfolio_and_rank();
-        let (pb, rb) = other.portfolio_and_rank();
-        self.head == other.head
-            && (pa.is_subset(&pb) || pb.is_subset(&pa))
-            && (ra == rb || pa.is_empty() || pb.is_empty())
-            && nations_agree(&self.nation, &other.nation)
+        // Cheapest first, and nothing allocated: rules compare every title of a person with
+        // every other on every check.
+        if self.head != other.head || !nations_agree(&self.nation, &other.nation) {
+            return false;
+        }
+        let within = |a: &Role, b: &Role| a.qualifiers_of(Qualifier::Portfolio).all(|x| b.qualifiers_of(Qualifier::Portfolio).any(|y| y == x));
+        let no_portfolio = |r: &Role| r.qualifiers_of(Qualifier::Portfolio).next().is_none();
+        (within(self, other) || within(other, self))
+            && (self.qualifiers_of(Qualifier::Rank).eq(other.qualifiers_of(Qualifier::Rank)) || no_portfolio(self) || no_portfolio(other))
     }
 
-    /// Qualifiers that name the office ("foreign", "finance") and those that rank it ("deputy").
-    fn portfolio_and_rank(&self) -> (BTreeSet<&str>, BTreeSet<&str>) {
-        let mut portfolio = BTreeSet::new();
-        let mut rank = BTreeSet::new();
-        for q in &self.qualifiers {
-            match q.as_str() {
-                "deputy" | "vice" | "assistant" | "under" | "associate" => {
-                    rank.insert(q.as_str());
-                }
-                "special" | "senior" | "top" | "presidential" | "former" | "acting" | "interim" | "longtime" | "new"
-                | "then" | "current" | "outgoing" | "incoming" | "veteran" | "chief" | "lead" | "principal" => {}
-                _ => {
-                    portfolio.insert(q.as_str());
-                }
-            }
-        }
-        (portfolio, rank)
+    /// The qualifiers of one kind, in order.
+    fn qualifiers_of(&self, kind: Qualifier) -> impl Iterator<Item = &str> + '_ {
+        self.qualifiers.iter().map(String::as_str).filter(move |q| qualifier_kind(q) == Some(kind))
     }
 
     /// Two titles of the same kind that cannot both be right: same head, different portfolio,
