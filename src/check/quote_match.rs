@@ -3,7 +3,7 @@
 
 use super::Context;
 use crate::extract::quotes::{Quote, Speaker};
-use crate::facts::{quote_words, PersonId, QuoteWords, SourceQuote};
+use crate::facts::{quote_words, Person, PersonId, QuoteWords, SourceQuote};
 
 /// Who the draft says spoke.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -65,16 +65,24 @@ fn names_person(cx: &Context, said: &Speaker, p: PersonId, me: Option<PersonId>)
         return me.spellings.iter().any(|a| person.spellings.iter().any(|b| full_names_alike(a, b)));
     }
     let words = crate::extract::roles::name_words(said.name.as_deref().unwrap_or(&said.text));
-    let Some(last) = words.last() else { return false };
     // "Sir Ann" and "Dame Ann" call a person by their first name.
     let by_first_name = words.len() == 1 && first_name_honorific_before(&cx.draft.seg.text, said.mention.start);
+    words_name_person(&words, by_first_name, person)
+}
+
+/// Do a draft's name words, which the registry could not place, name this person of the
+/// corpus: the surname, or a slip of it with agreeing first names? With `by_first_name`, a
+/// single word is a first name ("Dame Ann").
+pub(super) fn words_name_person<S: AsRef<str>>(words: &[S], by_first_name: bool, person: &Person) -> bool {
+    let words: Vec<&str> = words.iter().map(AsRef::as_ref).collect();
+    let Some(&last) = words.last() else { return false };
     person.spellings.iter().any(|spelling| {
         let parts: Vec<&str> = spelling.split(' ').collect();
         let (first, surname) = (parts[0], parts[parts.len() - 1]);
         // "Singer Ana Brisk", which the registry could not place, is still the sources' Brisk.
         (by_first_name && parts.len() >= 2 && spelled_alike(last, first))
-            || words.iter().any(|w| w == surname)
-            || (spelled_alike(last, surname) && (words.len() == 1 || parts.len() == 1 || first_names_agree(&words[0], first)))
+            || words.iter().any(|&w| w == surname)
+            || (spelled_alike(last, surname) && (words.len() == 1 || parts.len() == 1 || first_names_agree(words[0], first)))
     })
 }
 

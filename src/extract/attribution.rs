@@ -117,15 +117,44 @@ pub(crate) fn opens_sentence_with_title(words: &Words, i: usize, b: usize) -> bo
         return false;
     }
     let end = if apposition { i - 1 } else { i };
-    if end == 0 || end > 8 {
+    let start = after_time_stamp(words);
+    if end <= start || end - start > 8 {
         return false;
     }
-    let plain_phrase = (0..end).all(|k| {
+    let plain_phrase = (start..end).all(|k| {
         let w = words.str(k);
         words.is_word(k) && !is_clause_word(w) && !is_preposition(w) && !is_cue_verb(words, k)
     });
     let head = words.str(end - 1);
     plain_phrase && (is_name_title(head) || is_speaker_noun(head))
+}
+
+/// The first token after the clock time that opens a live blog's entry ("09:30 Ann Roe
+/// arrives", "14:05 – Ann Roe arrives"), 0 when the sentence opens with none.
+fn after_time_stamp(words: &Words) -> usize {
+    let clock = words.tokens.first().is_some_and(|t| t.kind == TokenKind::Number && t.text(words.text).contains(':'));
+    if !clock {
+        return 0;
+    }
+    let mut k = 1;
+    while k < words.len() && words.tokens[k].kind == TokenKind::Punct && (is_dash(words.str(k)) || words.is_punct(k, "|")) {
+        k += 1;
+    }
+    k
+}
+
+/// The comma closing an adverbial phrase that opens the sentence ("In Lorn, Mayor Ann Roe
+/// ...", "After meeting Ann Roe, Piotr ..."): a name before it is not what the sentence is about.
+pub(crate) fn opening_phrase_comma(words: &Words) -> Option<usize> {
+    let first = after_time_stamp(words);
+    if first >= words.len() || !words.is_word(first) {
+        return None;
+    }
+    let w = words.str(first);
+    if !is_preposition(w) && !is_subordinator(w) {
+        return None;
+    }
+    (first + 1..words.len().min(first + 30)).find(|&k| words.is_punct(k, ","))
 }
 
 fn is_demonym(w: &str) -> bool {

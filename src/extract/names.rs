@@ -170,7 +170,10 @@ pub fn find_names(seg: &Segmented, sentence: usize, lexicon: &dyn Lexicon) -> Ve
             let w = &words[k].1;
             let lower = w.to_lowercase();
             let title_like = is_title_word(w) || w == "of" || country_by_word(w).is_some();
-            let common_initial = k == 0 && sentence_initial && (knowledge::is_stopword(&lower) || lexicon.is_common_word(&lower));
+            // "Van Dellen said": a particle opening the sentence is the surname's, though the
+            // corpus writes it lower case inside "Maren van Dellen".
+            let particle_of_surname = knowledge::is_name_particle(&lower) && k + 1 < words.len();
+            let common_initial = k == 0 && sentence_initial && !particle_of_surname && (knowledge::is_stopword(&lower) || lexicon.is_common_word(&lower));
             if (title_like && k + 1 < words.len()) || common_initial || knowledge::is_stopword(&lower) {
                 k += 1;
             } else {
@@ -336,7 +339,7 @@ mod tests {
 
     fn names(text: &str) -> Vec<NameMention> {
         let seg = Segmented::new(text, TextKind::Plain);
-        let lex: HashSet<String> = ["the", "instead", "held"].iter().map(|s| s.to_string()).collect();
+        let lex: HashSet<String> = ["the", "instead", "held", "van", "de", "la"].iter().map(|s| s.to_string()).collect();
         (0..seg.sentences.len()).flat_map(|i| find_names(&seg, i, &lex)).collect()
     }
 
@@ -370,6 +373,16 @@ mod tests {
         let texts: Vec<_> = n.iter().map(|m| m.text()).collect();
         assert!(texts.contains(&"Lena Moor".to_string()), "{texts:?}");
         assert!(texts.contains(&"Ulla von der Brink".to_string()), "{texts:?}");
+    }
+
+    #[test]
+    fn a_particle_opening_the_sentence_stays_with_the_surname() {
+        let n = names("Prosecutor Maren van Dellen spoke. Van Dellen said no. De la Mora agreed.");
+        let texts: Vec<_> = n.iter().map(|m| m.text()).collect();
+        assert_eq!(texts, vec!["Maren van Dellen", "Van Dellen", "De la Mora"]);
+        // A common word opening the sentence is still no part of the name after it.
+        let n = names("Instead Dellen said no.");
+        assert_eq!(n.iter().map(|m| m.text()).collect::<Vec<_>>(), vec!["Dellen"]);
     }
 
     #[test]

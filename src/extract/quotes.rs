@@ -4,7 +4,7 @@
 // FxHash, not SipHash (see `check::memo`).
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::{Borrow, Cow};
-use super::attribution::{cue_after, cue_before, name_run_forward, names_organisation, opens_sentence_with_title, Mention, Words};
+use super::attribution::{cue_after, cue_before, name_run_forward, names_organisation, opening_phrase_comma, opens_sentence_with_title, Mention, Words};
 use super::quote_marks::{scan_paragraph, QuotePiece};
 use crate::knowledge::{is_name_title, is_reporting_verb, noun_lemma};
 use crate::text::{Segmented, Span};
@@ -563,10 +563,13 @@ impl<'r> NameTable<'r> {
             // first ("Port aide Ruth Okoye said") and the person does not speak.
             let mut person_seen = false;
             let mut run_seen = false;
+            // A person in a phrase opening the sentence ("After meeting Ann Roe, Piotr ...") is
+            // its subject only when the rest of the sentence names nobody.
+            let mut opening_person = None;
             for run in sentence_runs {
                 let position = run.position + offset;
                 let people_before = people.len();
-                let subject = !person_seen && (!run_seen || run.acts_as_person);
+                let subject = !person_seen && !run.in_opening_phrase && (!run_seen || run.acts_as_person);
                 // A surname alone ("Okoye told reporters") after its full form stands for it.
                 let known_surname = (run.real_words == 1 && !run.titled && !run.organisation)
                     .then(|| run.lower_tokens.last().and_then(|t| known_full.get(t.as_str())))
@@ -606,8 +609,19 @@ impl<'r> NameTable<'r> {
                         sentence_subject: subject,
                     });
                 }
+                if run.in_opening_phrase {
+                    if people.len() > people_before {
+                        opening_person = opening_person.or(Some(people_before));
+                    }
+                    continue;
+                }
                 person_seen |= people.len() > people_before;
                 run_seen = true;
+            }
+            if let (false, Some(k)) = (person_seen, opening_person) {
+                if let Some(p) = people.get_mut(k) {
+                    p.sentence_subject = true;
+                }
             }
         }
         let mut by_surname: HashMap<&'r str, Surname> = HashMap::default();
@@ -757,6 +771,8 @@ pub struct NameRun {
     real_words: usize,
     /// It speaks, takes a "who" clause, or stands behind the title that opens its sentence.
     acts_as_person: bool,
+    /// It sits in an adverbial phrase opening the sentence ("In Lorn, ...").
+    in_opening_phrase: bool,
     /// Lemmas of the title words around it ("port", "director").
     titles: Vec<String>,
     /// What the first gendered title word says (true for female), worked out with the run
@@ -774,6 +790,7 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
     let text = seg.masked.as_str();
     let words = Words::new(text, sentence.span);
     let toks = &words.tokens;
+    let opening_comma = opening_phrase_comma(&words);
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -819,13 +836,15 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
         let lemmas: Vec<String> = titles.iter().map(|t| noun_lemma(t)).collect();
         out.push(NameRun {
             position: toks[a].span.start,
-            titled: a > i || (i > 0 && is_name_title(toks[i - 1].text(text))),
+            // Words skipped before the name are titles only if they are ("In Lorn" is no title).
+            titled: (i..a).chain(i.checked_sub(1)).any(|k| is_name_title(toks[k].text(text))),
             organisation: names_organisation(&words, a, b),
             real_words: name_tokens
                 .iter()
                 .filter(|t| t.chars().count() > 1 || t.chars().all(char::is_uppercase))
                 .count(),
             acts_as_person: acts_as_person(&words, b) || opens_sentence_with_title(&words, i, b),
+            in_opening_phrase: opening_comma.is_some_and(|c| b <= c),
             gender: lemmas.iter().find_map(|t| crate::knowledge::title_gender(t)),
             titles: lemmas,
             full: join_name(&name_tokens, text, &words, a, b),
@@ -1104,6 +1123,35 @@ mod tests {
             q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
             Some("Nadia Berg")
         );
+    }
+
+    fn pronoun_speaker(t: &str) -> Option<String> {
+        quotes(t).first().and_then(|q| q.speaker.as_ref().and_then(|s| s.name.clone()))
+    }
+
+    #[test]
+    fn a_place_in_an_opening_phrase_is_no_antecedent() {
+        let t = "Ana Brisk chaired the meeting.\n\nIn Lorvik, Mayor Piotr Wadowski stood by the pier. “We rebuild from the hill down,” he said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Piotr Wadowski"));
+        let t = "In Lorvik, Mayor Piotr Wadowski stood by the pier. “We rebuild from the hill down,” he said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Piotr Wadowski"));
+        // A person in the opening phrase gives way to the subject after it.
+        let t = "Ana Brisk chaired the meeting.\n\nAfter meeting Ana Brisk, Piotr Wadowski spoke to reporters. “We rebuild from the hill down,” he said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Piotr Wadowski"));
+        // But stays the subject when the rest of the sentence names nobody.
+        let t = "Piotr Wadowski chaired the meeting.\n\nWhen Mayor Ana Brisk arrived, the crowd cheered. “We rebuild from the hill down,” she said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Ana Brisk"));
+        // A place opening the sentence without a preposition is no person either.
+        let t = "Lorvik Mayor Piotr Wadowski stood by the pier. “We rebuild from the hill down,” he said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Piotr Wadowski"));
+    }
+
+    #[test]
+    fn a_live_blog_time_stamp_does_not_hide_the_title_opening_the_entry() {
+        let t = "**11:00** Prime Minister Ana Brisk lands in Lorvik.\n\n**12:00** Port chief Piotr Wadowski arrives in Lorvik. “We rebuild from the hill down,” he says.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Piotr Wadowski"));
+        let t = "**11:00** Piotr Wadowski lands in Lorvik.\n\n**12:00** Harbour director Ana Brisk arrives in Lorvik. “We rebuild from the hill down,” she says.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Ana Brisk"));
     }
 
     #[test]

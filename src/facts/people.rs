@@ -79,6 +79,23 @@ fn deletion_keys(w: &str) -> Vec<String> {
     keys
 }
 
+/// The lower-case surname with its particles, when a name ends in one ("Joris van Oosten",
+/// "Ursula von der Leyen"): what the person is called by surname alone ("Van Oosten said").
+fn particle_surname<S: AsRef<str>>(words: &[S]) -> Option<String> {
+    let n = words.len();
+    // The particles start after the given names; each is written lower case inside the name.
+    let first_particle = (1..n.saturating_sub(1)).find(|&k| crate::knowledge::is_name_particle(words[k].as_ref()))?;
+    (first_particle..n - 1).all(|k| crate::knowledge::is_name_particle(words[k].as_ref())).then(|| key(&words[first_particle..]))
+}
+
+/// A surname alone with its particles, capitalised as at a sentence's start ("Van Oosten",
+/// "De la Cruz"): the lower-case key it shares with the full name, or None for anything else.
+fn surname_with_particles<S: AsRef<str>>(words: &[S]) -> Option<String> {
+    let n = words.len();
+    let particle = |w: &str| crate::knowledge::is_name_particle(&w.to_lowercase());
+    (n >= 2 && (0..n - 1).all(|k| particle(words[k].as_ref())) && !particle(words[n - 1].as_ref())).then(|| key(words))
+}
+
 /// First names of one person: equal, a spelling variant ("Dimitris"/"Dimitrios"), or an initial.
 fn first_names_agree(a: &str, b: &str) -> bool {
     let (x, y) = (a.trim_end_matches('.').to_lowercase(), b.trim_end_matches('.').to_lowercase());
@@ -177,6 +194,27 @@ impl People {
                 }
             }
         }
+        // "Van Oosten" is the surname of the corpus's one Joris van Oosten, not a man called Van.
+        let mut by_particle_surname: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in self.persons.iter().enumerate() {
+            if let Some(k) = particle_surname(&p.name.split(' ').collect::<Vec<_>>()) {
+                by_particle_surname.entry(k).or_default().push(i);
+            }
+        }
+        for i in 0..n {
+            let Some(k) = surname_with_particles(&self.persons[i].name.split(' ').collect::<Vec<_>>()) else { continue };
+            let Some(full) = by_particle_surname.get(&k) else { continue };
+            let mut roots: Vec<usize> = full.iter().map(|&j| find(&mut parent, j)).collect();
+            roots.sort_unstable();
+            roots.dedup();
+            // Two people with that surname leave the bare surname unplaced.
+            if let [root] = roots[..] {
+                let ri = find(&mut parent, i);
+                if ri != root {
+                    parent[ri] = root;
+                }
+            }
+        }
         // Rebuild: one Person per group; the most mentioned spelling names it.
         let mut new_id: HashMap<usize, PersonId> = HashMap::new();
         let mut merged: Vec<Person> = Vec::new();
@@ -190,7 +228,10 @@ impl People {
             });
             remap[i] = id;
             let m = &mut merged[id as usize];
-            if p.mentions > m.mentions || m.name.is_empty() {
+            // A full name, however rare, names the person before a bare "Van Oosten".
+            let bare = |name: &str| surname_with_particles(&name.split(' ').collect::<Vec<_>>()).is_some();
+            let (p_bare, m_bare) = (bare(&p.name), bare(&m.name));
+            if m.name.is_empty() || (m_bare && !p_bare) || (p_bare == m_bare && p.mentions > m.mentions) {
                 m.name = p.name.clone();
             }
             m.mentions += p.mentions;
@@ -235,7 +276,10 @@ impl People {
         }
         let last = words.last()?.as_ref().to_lowercase();
         let cands = self.by_last.get(&last)?;
-        let cands: Vec<PersonId> = if words.len() >= 2 {
+        let cands: Vec<PersonId> = if let Some(surname) = surname_with_particles(words) {
+            // "Van Oosten": whoever's full name ends in "van Oosten".
+            cands.iter().copied().filter(|&c| self.persons[c as usize].spellings.iter().any(|s| particle_surname(&s.split(' ').collect::<Vec<_>>()).as_ref() == Some(&surname))).collect()
+        } else if words.len() >= 2 {
             let first = words[0].as_ref().to_lowercase();
             cands.iter().copied().filter(|&c| self.persons[c as usize].spellings.iter().any(|s| s.split(' ').next().is_some_and(|f| f.to_lowercase() == first))).collect()
         } else {
@@ -291,5 +335,55 @@ mod merge_tests {
         let h = fb.people.resolve(&["Hatzidakis".to_string()]).unwrap();
         assert_eq!(fb.people.resolve(&["Chatzidakis".to_string()]), Some(h));
         assert_ne!(fb.people.resolve(&["Lazarakis".to_string()]), fb.people.resolve(&["Lazaridis".to_string()]));
+    }
+
+    fn resolve(fb: &FactBase, name: &str) -> Option<u32> {
+        fb.people.resolve(&name.split(' ').collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn a_surname_with_its_particle_opening_a_sentence_is_the_full_name() {
+        let docs = vec![
+            SourceDoc::from_text("/a.txt", "The case was led by prosecutor Maren van Dellen. Van Dellen said she was pleased."),
+            SourceDoc::from_text("/b.txt", "Judge Ilse de la Mora spoke first. De la Mora said the hearing was over."),
+        ];
+        let fb = FactBase::build(docs);
+        let maren = resolve(&fb, "Maren van Dellen").unwrap();
+        assert_eq!(resolve(&fb, "Van Dellen"), Some(maren));
+        assert_eq!(resolve(&fb, "van Dellen"), Some(maren));
+        assert_eq!(fb.people.get(maren).unwrap().name, "Maren van Dellen");
+        let ilse = resolve(&fb, "Ilse de la Mora").unwrap();
+        assert_eq!(resolve(&fb, "De la Mora"), Some(ilse));
+        assert_ne!(maren, ilse);
+    }
+
+    #[test]
+    fn a_surname_with_a_particle_two_people_share_names_neither() {
+        let docs = vec![
+            SourceDoc::from_text("/a.txt", "Prosecutor Maren van Dellen and lawyer Otto van Dellen met. Van Dellen said the hearing was over."),
+            SourceDoc::from_text("/b.txt", "Singer Van Dellen performed on Friday."),
+        ];
+        let fb = FactBase::build(docs);
+        let (maren, otto) = (resolve(&fb, "Maren van Dellen").unwrap(), resolve(&fb, "Otto van Dellen").unwrap());
+        assert_ne!(maren, otto);
+        let bare = resolve(&fb, "Van Dellen");
+        assert!(bare != Some(maren) && bare != Some(otto), "{bare:?}");
+    }
+}
+
+#[cfg(test)]
+mod particle_tests {
+    use super::*;
+
+    #[test]
+    fn particles_mark_the_surname() {
+        assert_eq!(particle_surname(&["Maren", "van", "Dellen"]), Some("van dellen".to_string()));
+        assert_eq!(particle_surname(&["Ilse", "de", "la", "Mora"]), Some("de la mora".to_string()));
+        assert_eq!(particle_surname(&["Maren", "Dellen"]), None);
+        assert_eq!(particle_surname(&["Van", "Dellen"]), None);
+        assert_eq!(surname_with_particles(&["Van", "Dellen"]), Some("van dellen".to_string()));
+        assert_eq!(surname_with_particles(&["De", "la", "Mora"]), Some("de la mora".to_string()));
+        assert_eq!(surname_with_particles(&["Maren", "Dellen"]), None);
+        assert_eq!(surname_with_particles(&["Dellen"]), None);
     }
 }
