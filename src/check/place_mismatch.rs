@@ -75,7 +75,8 @@ fn about(cx: &Context, p: &PlaceMention) -> Option<Finding> {
         f = f.with_fix(format!("Change to “{}”", names[0]), p.span, names[0].clone());
     }
     // A locality no list knows might be a district of the sources' city.
-    if p.kind == PlaceKind::Region && crate::knowledge::country_by_word(&p.name).is_none() {
+    // So might a place set by an event word with other senses ("an appeal for calm in …").
+    if p.kind == PlaceKind::Region && crate::knowledge::country_by_word(&p.name).is_none() || events.doubtful() {
         f = f.unsure();
     }
     Some(f)

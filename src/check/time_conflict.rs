@@ -69,6 +69,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
         // its clause's events, the draft's local zone and the story's dates.
         // Every field, so that a field added to times cannot be left out of the key.
         let TimeMention { span, value, role, approx, half_day, happening } = &t.fact;
+        let other_end_given = gives_the_other_end(&cx.draft.times, t);
         let anchor = span.start;
         let key = with_value(FactKey::for_text(span.len()).with(span.len()), value)
             .with(role)
@@ -78,11 +79,24 @@ pub fn check(cx: &Context) -> Vec<Finding> {
             .with(t.events)
             .with(draft_zone)
             .with(&dates)
+            .with(other_end_given)
             .with(span.slice(&cx.draft.seg.text));
-        let found = cx.memo.findings_about(Rule::TimeConflict, key, anchor, || about(cx, t, draft_zone, &dates).into_iter().collect());
+        let found = cx.memo.findings_about(Rule::TimeConflict, key, anchor, || about(cx, t, draft_zone, &dates, other_end_given).into_iter().collect());
         out.extend(found.into_iter().map(|f| (matches!(value, TimeValue::Weekday { .. }), f)));
     }
     merge_day_and_date(&cx.draft.seg.text, out)
+}
+
+/// "The trial opened on Monday 11 August and closed on Friday 29 August": where the draft's
+/// sentence dates both ends of one happening, neither end stands for the other, so a start is
+/// no weak match for the draft's end.
+fn gives_the_other_end(times: &[Located<TimeMention>], t: &Located<TimeMention>) -> bool {
+    let other = match t.fact.role {
+        TimeRole::Start => TimeRole::End,
+        TimeRole::End => TimeRole::Start,
+        _ => return false,
+    };
+    times.iter().any(|o| o.sentence == t.sentence && o.fact.role == other && same_variant(&o.fact.value, &t.fact.value) && o.events == t.events)
 }
 
 /// "Saturday, 15 March" is one fact written twice: a wrong weekday and a wrong date side by side
@@ -215,10 +229,12 @@ struct Candidate<'a> {
     time: &'a TimeMention,
     zone: Option<&'a str>,
     weak: bool,
+    /// Its clause names the event by a word with other senses.
+    doubtful: bool,
 }
 
 /// The finding, if any, about draft time `t`, which the filters in `check` let through.
-fn about(cx: &Context, t: &Located<TimeMention>, draft_zone: Option<&str>, dates: &[NaiveDate]) -> Option<Finding> {
+fn about(cx: &Context, t: &Located<TimeMention>, draft_zone: Option<&str>, dates: &[NaiveDate], other_end_given: bool) -> Option<Finding> {
     let fb = cx.fb;
     let mine = &t.fact;
     // Source facts about the same event: `close` in a clause naming the same event kind and
@@ -235,11 +251,11 @@ fn about(cx: &Context, t: &Located<TimeMention>, draft_zone: Option<&str>, dates
                 continue;
             }
             let meet = roles_meet(&mine.value, mine.role, st.fact.role);
-            if meet == Meet::No {
+            if meet == Meet::No || meet == Meet::Weak && other_end_given {
                 continue;
             }
             let Some(s) = f.sentences.get(st.sentence) else { continue };
-            let candidate = Candidate { doc: d, sentence: *s, time: &st.fact, zone, weak: meet == Meet::Weak };
+            let candidate = Candidate { doc: d, sentence: *s, time: &st.fact, zone, weak: meet == Meet::Weak, doubtful: st.events.doubtful() };
             if by_event {
                 // The first event a clause names is what it is about ("talks to end the strike
                 // broke down on Tuesday" dates the talks, not the strike).
@@ -261,6 +277,10 @@ fn about(cx: &Context, t: &Located<TimeMention>, draft_zone: Option<&str>, dates
         matches.retain(|c| !c.weak);
     }
     if matches.iter().any(|c| c.weak) {
+        unsure = true;
+    }
+    // "An appeal", "the ruling": an event word with other senses picks the event, but not surely.
+    if by_event && (t.events.doubtful() || matches.iter().any(|c| c.doubtful)) {
         unsure = true;
     }
     // The sources that give a value comparable with the draft's, and whether any agrees.
@@ -407,6 +427,42 @@ mod tests {
         assert!(findings_of(Rule::TimeConflict, SRC, "The harbour talks took place on Tuesday.").is_empty());
         // Monday belongs to another clause's event in the source; a draft about a rally is not compared.
         assert!(findings_of(Rule::TimeConflict, SRC, "Dockers held a rally on Friday.").is_empty());
+    }
+
+    /// A court story: the trial's days, the verdict's day and the sentencing's day are three
+    /// happenings.
+    const COURT: &[&str] = &[
+        "The trial of Brannock Hale opened on Monday, March 3, and ran for nine hearing days.",
+        "The verdict was handed down on Thursday, March 20.",
+        "A Lorn court on Thursday convicted Hale of fraud.",
+        "He will be sentenced on Friday, the court said.",
+    ];
+
+    #[test]
+    fn a_verdict_day_is_not_the_trial_day() {
+        // The end of the trial is a day the sources never give: no finding at all, though its
+        // clause names the trial and the sources date the trial's start and its verdict.
+        let last_words = "His last words to the court came on Friday, March 14, at the end of a trial that opened on Monday, March 3.";
+        assert!(findings_of(Rule::TimeConflict, COURT, last_words).is_empty(), "{:?}", findings_of(Rule::TimeConflict, COURT, last_words));
+        for ok in [
+            "The verdict came on Thursday, more than a week after the trial closed.",
+            "The trial opened on Monday and ended on Friday.",
+            "Hale, who was arrested on Tuesday, denied the charges.",
+        ] {
+            assert!(warnings(COURT, ok).is_empty(), "{ok}: {:?}", warnings(COURT, ok));
+        }
+        // The same happening on another day is still wrong.
+        assert_eq!(warnings(COURT, "The verdict was handed down on Wednesday.").len(), 1);
+        assert_eq!(warnings(COURT, "The trial opened on Tuesday.").len(), 1);
+        assert_eq!(warnings(COURT, "Hale will be sentenced on Monday.").len(), 1);
+    }
+
+    #[test]
+    fn an_event_word_of_several_senses_is_never_sure() {
+        let src: &[&str] = &["Police appealed for witnesses on Tuesday."];
+        let f = findings_of(Rule::TimeConflict, src, "Police appealed for witnesses on Wednesday.");
+        assert!(f.iter().all(|f| f.severity == Severity::Information), "{f:?}");
+        assert!(warnings(src, "Police appealed for witnesses on Wednesday.").is_empty());
     }
 
     #[test]

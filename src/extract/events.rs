@@ -6,7 +6,7 @@
 use crate::text::{tokenize, Segmented, Span, Token, TokenKind};
 
 /// Every event kind, in the order `EventKinds` numbers them.
-const KINDS: [&str; 9] = ["meeting", "vote", "ceremony", "match", "trial", "protest", "visit", "launch", "incident"];
+const KINDS: [&str; 13] = ["meeting", "vote", "ceremony", "match", "trial", "protest", "visit", "launch", "incident", "verdict", "sentencing", "arrest", "appeal"];
 
 /// The event kinds a clause or sentence names, in order of first mention, without repeats.
 /// Packed four bits to a kind in one word: a large corpus carries two of these per fact.
@@ -15,7 +15,11 @@ pub struct EventKinds(u64);
 
 /// The top four bits hold the instance mark of the kind named first (see `instance_mark`).
 const INSTANCE_SHIFT: u32 = 60;
-const KIND_BITS: u64 = (1 << INSTANCE_SHIFT) - 1;
+/// Set when the kind named first was named by a word that often means something else ("an
+/// appeal for calm", "his conviction that"): enough to pick the event, not to be sure of it.
+const DOUBTFUL_BIT: u64 = 1 << 59;
+const KIND_BITS: u64 = (1 << (4 * KINDS.len() as u32)) - 1;
+const _: () = assert!(KIND_BITS < DOUBTFUL_BIT);
 
 impl EventKinds {
     pub fn is_empty(self) -> bool {
@@ -26,6 +30,12 @@ impl EventKinds {
     /// "previous", "another"… Two clauses name the same event only when their marks agree.
     pub fn instance(self) -> u8 {
         (self.0 >> INSTANCE_SHIFT) as u8
+    }
+
+    /// Whether the kind named first was named by a word with other senses: a time or place
+    /// compared by it is worth a look, never certain.
+    pub fn doubtful(self) -> bool {
+        self.0 & DOUBTFUL_BIT != 0
     }
 
     /// The same first event: the same kind with the same instance mark.
@@ -85,13 +95,39 @@ fn event_kind(word: &str) -> Option<&'static str> {
         "vote" | "ballot" | "referendum" | "election" | "poll" | "voted" => "vote",
         "ceremony" | "signing" | "inauguration" | "funeral" | "wedding" => "ceremony",
         "match" | "game" | "final" | "race" | "tournament" => "match",
-        "trial" | "verdict" | "sentencing" => "trial",
+        "trial" | "trials" => "trial",
+        // The judgment ends a trial but is a day of its own: "the trial opened on 11 August"
+        // and "the verdict came on Thursday" date two happenings. A sentence may be passed
+        // months after the verdict.
+        "verdict" | "verdicts" | "convicted" | "acquitted" | "acquittal" | "ruling" | "conviction" | "convictions" => "verdict",
+        "sentencing" | "sentenced" => "sentencing",
+        "arrest" | "arrests" | "arrested" => "arrest",
+        "appeal" | "appeals" | "appealed" => "appeal",
         "strike" | "walkout" | "protest" | "rally" | "demonstration" | "march" => "protest",
         "visit" | "trip" | "tour" => "visit",
         "launch" | "opening" | "unveiling" => "launch",
         "attack" | "strike-off" | "explosion" | "blast" | "raid" | "crash" | "fire" => "incident",
         _ => return None,
     })
+}
+
+/// Event words with a common other sense: "an appeal for calm", "his conviction that", "the
+/// ruling party".
+fn is_doubtful_event_word(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "appeal" | "appeals" | "appealed" | "ruling" | "conviction" | "convictions")
+}
+
+/// Is the event word at `i` used as a describing word rather than for the event: "the ruling
+/// party", "a convicted fraudster" name people, not a judgment.
+fn describes_something_else(text: &str, toks: &[Token], i: usize, in_range: &dyn Fn(usize) -> bool) -> bool {
+    let word = toks[i].text(text).to_lowercase();
+    match word.as_str() {
+        // A noun only where nothing but punctuation or a function word follows ("the ruling on
+        // Thursday", "a ruling that").
+        "ruling" => toks.get(i + 1).filter(|_| in_range(i + 1)).is_some_and(|n| n.kind == TokenKind::Word && !crate::knowledge::is_function_word(n.text(text))),
+        "convicted" | "acquitted" | "sentenced" => i > 0 && in_range(i - 1) && toks[i - 1].kind == TokenKind::Word && crate::knowledge::is_determiner(toks[i - 1].text(text)),
+        _ => false,
+    }
 }
 
 /// Words that end a clause, so "hopes were dampened on Thursday when he met X" keeps Thursday
@@ -225,11 +261,17 @@ fn kinds_in(text: &str, toks: &[Token], range: std::ops::Range<usize>, skip: Opt
         if t.text(text) == "March" && (beside_number(tok(i + 1)) || i > 0 && beside_number(tok(i - 1)) || tok(i + 1).is_some_and(|n| n.text(text) == ",")) {
             continue;
         }
+        if describes_something_else(text, toks, i, &in_range) {
+            continue;
+        }
         // In "strike talks" the first noun only says which talks.
         let modifier = tok(i + 1).is_some_and(|n| n.kind == TokenKind::Word && event_kind(n.text(text)).is_some());
         if !modifier {
             if out.is_empty() {
                 out.0 |= u64::from(instance_before(text, toks, range.start, i)) << INSTANCE_SHIFT;
+                if is_doubtful_event_word(t.text(text)) {
+                    out.0 |= DOUBTFUL_BIT;
+                }
             }
             out.push(k);
         }
@@ -605,6 +647,27 @@ mod tests {
         assert!(kinds.contains("protest") && !kinds.contains("trial"));
         let all: EventKinds = KINDS.iter().rev().copied().chain(["vote", "unknown"]).collect();
         assert_eq!(all.iter().collect::<Vec<_>>(), KINDS.iter().rev().copied().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn court_words_name_their_own_happenings() {
+        let first = |t: &str| {
+            let seg = Segmented::new(t, TextKind::Plain);
+            event_kinds(&seg, seg.sentences[0].span)
+        };
+        assert_eq!(first("The trial of Ada Fenn opened on Monday.").first(), Some("trial"));
+        assert_eq!(first("The verdict came on Thursday.").first(), Some("verdict"));
+        assert_eq!(first("A court convicted Fenn on Thursday.").first(), Some("verdict"));
+        assert_eq!(first("Fenn will be sentenced on Friday.").first(), Some("sentencing"));
+        assert_eq!(first("Fenn was arrested in Lorn in 2022.").first(), Some("arrest"));
+        // Describing words name no judgment.
+        assert!(first("The ruling party met on Monday.").first() != Some("verdict"));
+        assert!(first("The convicted banker left on Monday.").is_empty());
+        assert_eq!(first("The ruling on Thursday surprised them.").first(), Some("verdict"));
+        // Words of several senses pick the event, doubtfully.
+        assert!(first("Police made an appeal for calm on Monday.").doubtful());
+        assert!(first("The ruling on Thursday surprised them.").doubtful());
+        assert!(!first("The verdict came on Thursday.").doubtful());
     }
 
     #[test]

@@ -281,6 +281,12 @@ fn is_gap(w: &Words, clauses: &SentenceClauses, start: usize, end: usize, span: 
     if matches!(w.lower(end), "ago" | "earlier" | "later") {
         return true;
     }
+    // "arrested five months after the firm collapsed", "two hours before the vote": the time
+    // between two happenings. Not where a verb of lasting owns it ("lasted 40 minutes before
+    // breaking up").
+    if matches!(w.lower(end), "after" | "before") && !(start > 0 && matches!(w.lower(start - 1), "for" | "lasted" | "lasting" | "lasts" | "last" | "took" | "ran" | "continued")) {
+        return true;
+    }
     if matches!(w.lower(end), "from") && w.lower(end + 1) == "now" {
         return true;
     }
@@ -1503,6 +1509,9 @@ mod tests {
         assert_eq!(role("The strike began two weeks ago.", "two weeks"), TimeRole::Gap);
         assert_eq!(role("The talks lasted more than three hours.", "more than three hours"), TimeRole::Event);
         assert_eq!(role("The first round collapsed after 40 minutes.", "40 minutes"), TimeRole::Event);
+        assert_eq!(role("Dale Orrin was arrested five months after the firm collapsed.", "five months"), TimeRole::Gap);
+        assert_eq!(role("The blast came two hours before the vote.", "two hours"), TimeRole::Gap);
+        assert_eq!(role("The first round lasted 40 minutes before it broke up.", "40 minutes"), TimeRole::Event);
     }
 
     #[test]
