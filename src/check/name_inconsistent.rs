@@ -69,7 +69,7 @@ fn respelling(cx: &Context, who: Who, resolved: bool, a: &str, b: &str) -> bool 
 
 /// Who draft name `i` stands for, and whether the corpus resolved it. A name the corpus does
 /// not know is the person of an earlier draft mention with the same full first name, or the
-/// same office, and a surname one letter away ("Sheriff Dolores Ybarra" ... "Sheriff Ibarra").
+/// same office, and a surname one letter away ("Sheriff Rosalind Ykema" ... "Sheriff Ikema").
 fn who(cx: &Context, i: usize) -> Option<(Who, bool)> {
     if let Some(p) = cx.persons.get(i).copied().flatten() {
         return Some((Who::Person(p), true));
@@ -124,22 +124,22 @@ mod tests {
 
     #[test]
     fn a_respelling_in_another_initial() {
-        let src = &["Sheriff Dolores Ybarra ordered the evacuation.", "Sheriff Dolores Ibarra said deputies were ready."];
-        let f = findings_of(Rule::NameInconsistent, src, "Sheriff Dolores Ybarra ordered it. Later Sheriff Ibarra said deputies were ready.");
+        let src = &["Sheriff Rosalind Ykema ordered the evacuation.", "Sheriff Rosalind Ikema said deputies were ready."];
+        let f = findings_of(Rule::NameInconsistent, src, "Sheriff Rosalind Ykema ordered it. Later Sheriff Ikema said deputies were ready.");
         assert_eq!(f.len(), 1, "{f:?}");
-        assert!(f[0].message.contains("“Ybarra” earlier, “Ibarra” here"), "{}", f[0].message);
-        assert!(findings_of(Rule::NameInconsistent, src, "Sheriff Dolores Ibarra ordered it. Later Sheriff Ibarra said so.").is_empty());
+        assert!(f[0].message.contains("“Ykema” earlier, “Ikema” here"), "{}", f[0].message);
+        assert!(findings_of(Rule::NameInconsistent, src, "Sheriff Rosalind Ikema ordered it. Later Sheriff Ikema said so.").is_empty());
     }
 
     #[test]
     fn a_respelling_of_someone_the_sources_do_not_name() {
-        let f = findings_of(Rule::NameInconsistent, SRC, "Pieter Halvorsen said the pier would reopen. Later Pieter Halvorssen left.");
+        let f = findings_of(Rule::NameInconsistent, SRC, "Jorun Halvorsen said the pier would reopen. Later Jorun Halvorssen left.");
         assert_eq!(f.len(), 1, "{f:?}");
         let f = findings_of(Rule::NameInconsistent, SRC, "Judge Mila Rautio spoke. Judge Rautjo left.");
         assert_eq!(f.len(), 1, "{f:?}");
         // Two people whose names are one letter apart, with nothing else in common.
-        assert!(findings_of(Rule::NameInconsistent, SRC, "Pieter Jansen spoke. Later Marit Hansen left.").is_empty());
+        assert!(findings_of(Rule::NameInconsistent, SRC, "Jorun Jansen spoke. Later Marit Hansen left.").is_empty());
         assert!(findings_of(Rule::NameInconsistent, SRC, "Judge Mila Rautio spoke. Mayor Rautjo left.").is_empty());
-        assert!(findings_of(Rule::NameInconsistent, SRC, "Crews reached Pine Hollow. Pine Hallow was empty.").is_empty());
+        assert!(findings_of(Rule::NameInconsistent, SRC, "Crews reached Larch Hollow. Larch Hallow was empty.").is_empty());
     }
 }

@@ -71,7 +71,7 @@ pub fn spelling_variants(a: &str, b: &str) -> bool {
     n >= 5 && d <= 1 && (same_initial || n >= 7)
 }
 
-/// Two spellings of a surname one edit apart, even in the first letter ("Ybarra"/"Ibarra"), and
+/// Two spellings of a surname one edit apart, even in the first letter ("Ykema"/"Ikema"), and
 /// long enough. Different people as often as not, unless something else ties them.
 pub fn one_edit_apart(a: &str, b: &str) -> bool {
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
@@ -184,7 +184,7 @@ impl People {
                     let a: Vec<&str> = self.persons[i].name.split(' ').collect();
                     let b: Vec<&str> = self.persons[j].name.split(' ').collect();
                     let same_rest = a.len() == b.len() && a[..a.len() - 1].iter().zip(&b[..b.len() - 1]).all(|(x, y)| first_names_agree(x, y));
-                    // "Sheriff Dolores Ybarra" and "Sheriff Dolores Ibarra": the same full first
+                    // "Sheriff Rosalind Ykema" and "Sheriff Rosalind Ikema": the same full first
                     // name and the same office make one person of surnames that differ in the initial.
                     let same_first = a.len() == b.len() && a[..a.len() - 1] == b[..b.len() - 1] && a[0].chars().count() >= 3;
                     let same_office = || {
@@ -321,15 +321,15 @@ mod merge_tests {
     #[test]
     fn one_office_joins_surnames_that_differ_in_the_first_letter() {
         let docs = vec![
-            SourceDoc::from_text("/a.txt", "Sheriff Dolores Ybarra ordered the evacuation."),
-            SourceDoc::from_text("/b.txt", "Sheriff Dolores Ibarra said deputies were ready."),
-            SourceDoc::from_text("/c.txt", "Judge Ana Ibarra and Mayor Ana Ybarra met."),
+            SourceDoc::from_text("/a.txt", "Sheriff Rosalind Ykema ordered the evacuation."),
+            SourceDoc::from_text("/b.txt", "Sheriff Rosalind Ikema said deputies were ready."),
+            SourceDoc::from_text("/c.txt", "Judge Ana Ikema and Mayor Ana Ykema met."),
         ];
         let fb = FactBase::build(docs);
         let who = |w: &[&str]| fb.people.resolve(&w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        assert_eq!(who(&["Dolores", "Ybarra"]), who(&["Dolores", "Ibarra"]));
-        assert!(who(&["Dolores", "Ybarra"]).is_some());
+        assert_eq!(who(&["Rosalind", "Ykema"]), who(&["Rosalind", "Ikema"]));
+        assert!(who(&["Rosalind", "Ykema"]).is_some());
         // Without a shared office they stay two people.
-        assert_ne!(who(&["Ana", "Ybarra"]), who(&["Ana", "Ibarra"]));
+        assert_ne!(who(&["Ana", "Ykema"]), who(&["Ana", "Ikema"]));
     }
 }
