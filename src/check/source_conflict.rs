@@ -1,13 +1,11 @@
 //! source-conflict: the sources disagree on the fact the draft states (information).
 
-use super::number_mismatch::{agree, count_key, counts_an_addition, same_unit, shared_words};
+use super::number_mismatch::{agree, candidates, checkable, count_key, quoted};
 use super::quote_match::quote_evidence;
 use super::Context;
 use crate::extract::number::CountMention;
 use crate::facts::Located;
 use crate::finding::{Finding, Rule};
-// Word sets are hashed on every check: FxHash (see `check::memo`).
-use rustc_hash::FxHashSet as HashSet;
 
 pub fn check(cx: &Context) -> Vec<Finding> {
     let mut out = Vec::new();
@@ -24,7 +22,7 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     }
     // Two values for one count: the draft agrees with some sources but not others.
     for c in &cx.draft.counts {
-        if c.fact.head.is_empty() || crate::extract::number::is_time_unit(&c.fact.head) || cx.in_quote(c.fact.span) || counts_an_addition(&c.fact, &cx.draft.seg.text) {
+        if !checkable(cx, c) {
             continue;
         }
         let (key, anchor) = count_key(cx, c);
@@ -36,30 +34,44 @@ pub fn check(cx: &Context) -> Vec<Finding> {
 /// The finding, if any, that the sources disagree on draft count `c`.
 fn count_conflict(cx: &Context, c: &Located<CountMention>) -> Option<Finding> {
     let fb = cx.fb;
-    let unit: HashSet<String> = c.fact.unit.split_whitespace().map(crate::knowledge::noun_lemma).collect();
-    let mine = cx.content_words(cx.draft_sentence(c.sentence));
     let mut agreeing = Vec::new();
     let mut disagreeing = Vec::new();
-    for &d in &cx.relevant {
-        let f = &fb.facts[d];
-        for sc in &f.counts {
-            let Some(s) = f.sentences.get(sc.sentence) else { continue };
-            if !same_unit(&c.fact, &sc.fact)
-                || counts_an_addition(&sc.fact, &fb.docs[d].text)
-                || shared_words(&cx.content_words(s.slice(&fb.docs[d].text)), &mine, &unit) < 3
-            {
-                continue;
-            }
-            if agree(&c.fact, &sc.fact) { agreeing.push((d, *s)) } else { disagreeing.push((d, *s)) }
+    let (draft, mut same) = candidates(cx, c);
+    // A count the draft dates is compared with the sources' counts for that day, when they have one.
+    if same.iter().any(|k| k.same_time) {
+        same.retain(|k| k.same_time);
+    }
+    for k in same {
+        // Sources disagree only about one thing: sentences much like the draft's, or giving
+        // the same day.
+        let likeness = k.shared + if k.same_time { 2 } else { 0 };
+        if likeness < 3 {
+            continue;
+        }
+        if agree(&c.fact, &cx.draft.seg.text, k.count, &fb.docs[k.doc].text) {
+            agreeing.push((k.doc, k.sentence, k.count));
+        } else if k.contradicts(&draft) {
+            disagreeing.push((k.doc, k.sentence, k.count));
         }
     }
     // Sources disagree only when one document says otherwise than another.
-    disagreeing.retain(|(d, _)| !agreeing.iter().any(|(a, _)| a == d));
+    disagreeing.retain(|(d, _, _)| !agreeing.iter().any(|(a, _, _)| a == d));
     if agreeing.is_empty() || disagreeing.is_empty() {
         return None;
     }
-    let evidence = agreeing.iter().chain(&disagreeing).map(|(d, s)| fb.evidence(*d, *s)).collect();
-    Some(Finding::new(Rule::SourceConflict, c.fact.span, "the sources disagree on this number").with_evidence(evidence))
+    let mut evidence: Vec<(usize, crate::text::Span)> = Vec::new();
+    let mut said: Vec<String> = Vec::new();
+    for (d, s, count) in agreeing.iter().chain(&disagreeing) {
+        if !evidence.contains(&(*d, *s)) {
+            evidence.push((*d, *s));
+        }
+        let value = quoted(count.span.slice(&fb.docs[*d].text));
+        if !said.contains(&value) {
+            said.push(value);
+        }
+    }
+    let evidence = evidence.into_iter().map(|(d, s)| fb.evidence(d, s)).collect();
+    Some(Finding::new(Rule::SourceConflict, c.fact.span, format!("the sources disagree on this number: {}", said.join(" / "))).with_evidence(evidence))
 }
 
 #[cfg(test)]
@@ -85,5 +97,19 @@ mod tests {
         let f = findings_of(Rule::SourceConflict, src, "Port officials counted 45 ships waiting outside the harbour.");
         assert_eq!(f.len(), 1, "{f:?}");
         assert!(findings_of(Rule::SourceConflict, &src[..1], "Port officials counted 38 ships waiting outside the harbour.").is_empty());
+    }
+
+    #[test]
+    fn counts_of_other_days_do_not_disagree() {
+        let src = &[
+            "Harbour officials counted 38 trawlers waiting at anchor on Tuesday.",
+            "Agents said 45 trawlers were waiting at anchor on Tuesday.",
+            "Harbour officials counted 31 trawlers waiting at anchor on Monday.",
+            "Harbour officials counted 41 trawlers waiting at anchor on Wednesday.",
+        ];
+        let f = findings_of(Rule::SourceConflict, src, "Harbour officials counted 38 trawlers waiting at anchor on Tuesday.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("45 trawlers") && !f[0].message.contains("31") && !f[0].message.contains("41"), "{}", f[0].message);
+        assert!(findings_of(Rule::SourceConflict, src, "Harbour officials counted 31 trawlers waiting at anchor on Monday.").is_empty());
     }
 }

@@ -192,6 +192,11 @@ pub fn clause_around(seg: &Segmented, sentence: usize, at: Span) -> Span {
     SentenceClauses::new(seg, sentence).clause_around(at)
 }
 
+/// `clause_around` for the sentence spanning `sentence` of `text`, a text without its segmentation.
+pub fn clause_in(text: &str, sentence: Span, at: Span) -> Span {
+    SentenceClauses::in_text(text, sentence).clause_around(at)
+}
+
 /// The event kinds named in a span.
 pub fn event_kinds(seg: &Segmented, span: Span) -> EventKinds {
     let toks = tokenize(&seg.masked, span);
@@ -329,11 +334,16 @@ pub struct SentenceClauses<'a> {
 impl<'a> SentenceClauses<'a> {
     pub fn new(seg: &'a Segmented, sentence: usize) -> SentenceClauses<'a> {
         let span = seg.sentences.get(sentence).map_or(Span::new(0, 0), |s| s.span);
-        let toks = tokenize(&seg.masked, span);
-        let breaks: Vec<usize> = (0..toks.len()).filter(|&i| breaks_clause(&seg.masked, &toks, i)).collect();
+        SentenceClauses::in_text(&seg.masked, span)
+    }
+
+    /// The clauses of the sentence spanning `sentence` of `text`.
+    pub fn in_text(text: &'a str, sentence: Span) -> SentenceClauses<'a> {
+        let toks = tokenize(text, sentence);
+        let breaks: Vec<usize> = (0..toks.len()).filter(|&i| breaks_clause(text, &toks, i)).collect();
         let stops = breaks.iter().copied().filter(|&i| toks[i].kind == TokenKind::Punct).collect();
-        let quoted = quoted_tokens(&seg.masked, &toks);
-        SentenceClauses { text: &seg.masked, sentence: span, toks, breaks, stops, quoted, last: std::cell::Cell::new(None) }
+        let quoted = quoted_tokens(text, &toks);
+        SentenceClauses { text, sentence, toks, breaks, stops, quoted, last: std::cell::Cell::new(None) }
     }
 
     /// The tokens of the clause around `at`, as a range of token indices. Break tokens inside

@@ -255,7 +255,22 @@ fn title_phrase_word(t: &Token, src: &str) -> bool {
     }
     let w = t.text(src);
     let (stem, _) = strip_possessive(w);
-    is_title_word(stem) || country_by_word(stem).is_some() || t.is_capitalized(src) || w == "of" || is_acronym(stem)
+    is_title_word(stem) || country_by_word(stem).is_some() || t.is_capitalized(src) || w == "of" || is_acronym(stem) || is_portfolio_noun(stem)
+}
+
+/// Lower-case words naming a title's service or body: "fire chief", "health and safety
+/// officer", "defence ministry spokesman".
+fn is_portfolio_noun(w: &str) -> bool {
+    let l = w.to_lowercase();
+    knowledge::is_portfolio_word(&l) || matches!(l.as_str(), "ministry" | "department")
+}
+
+/// "health and safety": an "and" between two lower-case title words, read leftwards from `k`
+/// (the "and"). Not between names ("Minister Alma Brekke and President ...").
+fn and_inside_title(toks: &[Token], src: &str, k: usize) -> bool {
+    let word = |i: usize| toks.get(i).filter(|t| t.kind == TokenKind::Word && !t.is_capitalized(src)).map(|t| t.text(src).to_lowercase());
+    let lower_title_word = |i: usize| word(i).is_some_and(|w| is_title_word(&w) || is_portfolio_noun(&w));
+    toks.get(k).is_some_and(|t| t.text(src) == "and") && k >= 1 && lower_title_word(k - 1) && lower_title_word(k + 1)
 }
 
 /// "Norwegian Trade Minister Alma Brekke", "Kremlin aide X", "the company's chief executive, X".
@@ -268,7 +283,7 @@ fn title_before(toks: &[Token], src: &str, run_start: usize, name_start: usize, 
         k -= 1;
         start = k;
     }
-    while k > 0 && title_phrase_word(&toks[k - 1], src) {
+    while k > 0 && (title_phrase_word(&toks[k - 1], src) || and_inside_title(toks, src, k - 1)) {
         // Stop at a possessive name that is not a country: "Trump's Ukraine envoy" keeps "Trump's".
         k -= 1;
         start = k;
@@ -318,7 +333,13 @@ fn title_after(toks: &[Token], src: &str, after_name: usize, seg: &Segmented) ->
         let (stem, _) = strip_possessive(w);
         if knowledge::is_title_head(stem) {
             last_head = Some(k);
-        } else if !(is_title_word(stem) || country_by_word(stem).is_some() || t.is_capitalized(src) || matches!(w, "of" | "the" | "for" | "and") || is_acronym(stem)) {
+        } else if !(is_title_word(stem)
+            || country_by_word(stem).is_some()
+            || t.is_capitalized(src)
+            || matches!(w, "of" | "the" | "for" | "and")
+            || is_acronym(stem)
+            || is_portfolio_noun(stem))
+        {
             break;
         }
         k += 1;
@@ -365,6 +386,19 @@ mod tests {
         assert_eq!(role.head, "minister");
         assert!(role.qualifiers.contains("transport") && role.qualifiers.contains("deputy"));
         assert_eq!(role.nation.as_deref(), Some("Norway"));
+    }
+
+    #[test]
+    fn titles_naming_a_ministry_or_a_service() {
+        let n = names("Ines Varga, Norway's defence ministry spokesman, said no. The union's health and safety officer Mia Lund agreed.");
+        let title = |who: &str| n.iter().find(|m| m.text() == who).and_then(|m| m.title.as_ref()).map(|t| t.text.clone());
+        assert_eq!(title("Ines Varga").as_deref(), Some("Norway's defence ministry spokesman"));
+        assert_eq!(title("Mia Lund").as_deref(), Some("health and safety officer"));
+        let n = names("Mia Lund, the union's health and safety officer, spoke. Minister Alma Brekke and President Ola Berg met.");
+        let lund = n.iter().find(|m| m.text() == "Mia Lund").unwrap();
+        assert_eq!(lund.title.as_ref().unwrap().role.describe(), "health safety officer");
+        let berg = n.iter().find(|m| m.text() == "Ola Berg").unwrap();
+        assert_eq!(berg.title.as_ref().unwrap().text, "President");
     }
 
     #[test]

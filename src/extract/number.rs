@@ -22,8 +22,10 @@ pub enum CountKind {
 #[serde(rename_all = "snake_case")]
 pub enum Bound {
     Exact,
-    /// "about", "nearly", "some", "roughly".
+    /// "about", "some", "roughly".
     Approximate,
+    /// "nearly", "almost", "just under": close to the number and not above it.
+    Nearly,
     /// "more than", "over", "at least".
     AtLeast,
     /// "less than", "under", "up to", "at most".
@@ -43,6 +45,10 @@ pub struct CountMention {
     pub unit: String,
     /// Lemma of the unit's head noun ("package"); empty when nothing is counted.
     pub head: String,
+    /// Lemma of the noun a count glued to its unit describes: "ceasefire" in "a 30-day
+    /// ceasefire", "panel" in "a 12-member panel"; empty otherwise. Two such counts are about
+    /// the same thing only when they describe the same noun.
+    pub describes: String,
 }
 
 /// Whether a count's head is a unit of time ("day", "hour"): such counts ("a 30-day
@@ -302,7 +308,8 @@ fn bound_of(hedge: Hedge) -> Bound {
         Hedge::Exact => Bound::Exact,
         Hedge::AtMost => Bound::AtMost,
         Hedge::AtLeast | Hedge::JustOver => Bound::AtLeast,
-        Hedge::JustUnder | Hedge::About => Bound::Approximate,
+        Hedge::JustUnder => Bound::Nearly,
+        Hedge::About => Bound::Approximate,
     }
 }
 
@@ -317,9 +324,15 @@ struct Parsed {
     unit: Option<(String, String)>,
 }
 
-/// "3.5 million": multiplies `value` by a scale word at `end`; returns the new end.
+/// "3.5 million", "260 mln": multiplies `value` by a scale word at `end`; returns the new end.
 fn apply_scale(w: &Words, end: usize, value: &mut f64) -> usize {
-    match scale_word(w.lower(end)) {
+    let abbreviated = |word: &str| match word {
+        "mln" | "mn" => Some(1e6),
+        "bln" | "bn" => Some(1e9),
+        "tn" | "trn" => Some(1e12),
+        _ => None,
+    };
+    match scale_word(w.lower(end)).or_else(|| abbreviated(w.lower(end))) {
         Some(scale) => {
             *value *= scale;
             end + 1
@@ -365,10 +378,15 @@ fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
     if !hedged && n0 >= 2 && matches!(w.lower(n0 - 1), "to" | "and" | "or") && is_number_at(w, n0 - 2) {
         bound = Bound::AtMost;
     }
-    // "one in five voters": a share.
-    if parsed.kind == CountKind::Cardinal && parsed.unit.is_none() && w.lower(n1) == "in" {
-        if let Some(denominator) = number_value_at(w, n1 + 1).filter(|d| *d > parsed.value) {
-            parsed = Parsed { value: parsed.value / denominator, kind: CountKind::Fraction, number: (n0, n1 + 2), unit_from: n1 + 2, unit: None };
+    // "one in five voters", "one out of five": a share.
+    let share_of = match (w.lower(n1), w.lower(n1 + 1)) {
+        ("in", _) => Some(n1 + 1),
+        ("out", "of") => Some(n1 + 2),
+        _ => None,
+    };
+    if let (CountKind::Cardinal, None, Some(d)) = (parsed.kind, &parsed.unit, share_of) {
+        if let Some(denominator) = number_value_at(w, d).filter(|d| *d > parsed.value) {
+            parsed = Parsed { value: parsed.value / denominator, kind: CountKind::Fraction, number: (n0, d + 1), unit_from: d + 1, unit: None };
         }
     }
     let mut unit_from = parsed.unit_from;
@@ -388,19 +406,41 @@ fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
         bound = Bound::AtLeast;
         unit_from += 1;
     }
+    // Where the loop looks for the next count: past this one, or at the whole a share is of
+    // ("a third of its 3,600 staff" is a share and a count).
+    let mut resume = None;
+    let mut describes = String::new();
     let (unit, head, end) = match parsed.unit.clone() {
-        Some((unit, head)) => (unit, head, unit_from),
+        Some((unit, head)) => {
+            // "a 30-day ceasefire": the count is of days, about a ceasefire.
+            let money = matches!(w.text(start), "$" | "€" | "£");
+            let (words, described_end) = unit_phrase(w, unit_from);
+            match words.last() {
+                Some(noun) if parsed.kind == CountKind::Cardinal && !money => {
+                    describes = noun_lemma(noun);
+                    (unit, head, described_end)
+                }
+                _ => (unit, head, unit_from),
+            }
+        }
         None => {
             let from = if matches!(parsed.kind, CountKind::Fraction | CountKind::Percent) && w.lower(unit_from) == "of" {
-                Some(skip_determiners(w, unit_from + 1))
+                let (from, whole) = past_possessor_and_whole(w, skip_determiners(w, unit_from + 1));
+                resume = whole;
+                Some(from)
             } else if parsed.kind == CountKind::Percent {
-                // "40% turnout" would be a guess; only "40% of voters" names what is counted.
-                None
+                // "25% contained", "a 40% stake": one word says what the share is of.
+                Some(unit_from)
             } else {
                 Some(unit_from)
             };
-            let (words, end) = from.map(|f| unit_phrase(w, f)).unwrap_or((Vec::new(), unit_from));
+            let (mut words, mut end) = from.map(|f| unit_phrase(w, f)).unwrap_or((Vec::new(), unit_from));
+            if parsed.kind == CountKind::Percent && w.lower(unit_from) != "of" && words.len() > 1 {
+                words.truncate(1);
+                end = from.map_or(end, |f| f + 1);
+            }
             if words.is_empty() {
+                resume = None;
                 (String::new(), String::new(), unit_from)
             } else {
                 let head = words.last().map(|l| noun_lemma(l)).unwrap_or_default();
@@ -427,9 +467,30 @@ fn count_at(w: &Words, i: usize) -> Option<(CountMention, usize)> {
             bound,
             unit,
             head,
+            describes,
         },
-        end,
+        resume.unwrap_or(end),
     ))
+}
+
+/// "of the company's 3,600 dock jobs": a share is of the jobs, not of the company, and of
+/// all 3,600 of them. From `k` (after "of" and any determiner), where the counted noun starts
+/// and where the number of the whole is, if there is one.
+fn past_possessor_and_whole(w: &Words, k: usize) -> (usize, Option<usize>) {
+    let mut k = k;
+    let possessive = |l: &str| l.ends_with("'s") || l.ends_with("’s") || l.ends_with("s'");
+    if w.is_word(k) && possessive(w.lower(k)) && (w.is_number(k + 1) || w.is_word(k + 1)) {
+        k += 1;
+    }
+    if w.is_number(k) && plain_value(w.text(k)).is_some() && !is_year_like(w.text(k)) {
+        let whole = k;
+        k += 1;
+        if scale_word(w.lower(k)).is_some() {
+            k += 1;
+        }
+        return (k, Some(whole));
+    }
+    (k, None)
 }
 
 /// "one of the", "the one who", "no one", "one day": "one" that is not a count.
@@ -775,7 +836,7 @@ const VERBS: &[&str] = &[
 const UNIT_STOPS: &[&str] = &[
     "today", "yesterday", "tomorrow", "tonight", "ago", "last", "next", "earlier", "later", "each",
     "apiece", "respectively", "alone", "overnight", "half", "together", "altogether", "total", "overall", "so", "more",
-    "less", "fewer",
+    "less", "fewer", "vs", "versus",
 ];
 
 /// The counted noun phrase from `k`: up to three words, stopping at function words, verbs,
@@ -891,6 +952,39 @@ mod tests {
     }
 
     #[test]
+    fn shares_in_words() {
+        let share = |v: f64, bound: Bound, unit: &str, head: &str| (v, CountKind::Fraction, bound, unit.to_string(), head.to_string());
+        assert_eq!(only("Rebels hold nearly a quarter of Chad."), share(0.25, Bound::Nearly, "chad", "chad"));
+        assert_eq!(only("Almost a fifth of Chad is desert."), share(0.2, Bound::Nearly, "chad", "chad"));
+        assert_eq!(only("Three quarters of the members voted."), share(0.75, Bound::Exact, "members", "member"));
+        assert_eq!(only("Three-quarters of the members voted."), share(0.75, Bound::Exact, "members", "member"));
+        assert_eq!(only("More than half of the members voted."), share(0.5, Bound::AtLeast, "members", "member"));
+        assert_eq!(only("One out of five adults voted."), share(0.2, Bound::Exact, "adults", "adult"));
+        assert_eq!(only("Two in three adults voted."), share(2.0 / 3.0, Bound::Exact, "adults", "adult"));
+        // A share of the firm's staff is a share of the staff, not of the firm.
+        assert_eq!(only("It cut a tenth of the firm's office staff."), share(0.1, Bound::Exact, "office staff", "staff"));
+        assert!(counts("They met at a quarter past two.").is_empty());
+        assert!(counts("Profits rose in the first quarter of 2024.").iter().all(|c| c.kind == CountKind::Ordinal));
+    }
+
+    #[test]
+    fn a_share_of_a_counted_whole_is_two_counts() {
+        let all = counts("The plan cuts about a third of its 3,600 dock staff.");
+        let found: Vec<(f64, CountKind, &str)> = all.iter().map(|c| (c.value, c.kind, c.unit.as_str())).collect();
+        assert_eq!(found, vec![(1.0 / 3.0, CountKind::Fraction, "dock staff"), (3600.0, CountKind::Cardinal, "dock staff")]);
+    }
+
+    #[test]
+    fn glued_units_describe_their_noun() {
+        let text = "Both sides backed an immediate 30-day ceasefire and a 12-member panel.";
+        let all = counts(text);
+        let found: Vec<(&str, &str, &str)> = all.iter().map(|c| (c.span.slice(text), c.head.as_str(), c.describes.as_str())).collect();
+        assert_eq!(found, vec![("30-day ceasefire", "day", "ceasefire"), ("12-member panel", "member", "panel")]);
+        assert_eq!(counts("The fund pledged $4 billion aid.")[0].describes, "");
+        assert_eq!(counts("Guards freed 2,500 detainees.")[0].describes, "");
+    }
+
+    #[test]
     fn ordinals() {
         assert_eq!(only("It passed on the third ballot."), (3.0, CountKind::Ordinal, Bound::Exact, "ballot".into(), "ballot".into()));
         assert_eq!(only("The 112th session opened."), (112.0, CountKind::Ordinal, Bound::Exact, "session".into(), "session".into()));
@@ -902,7 +996,7 @@ mod tests {
     #[test]
     fn fractions_and_multipliers() {
         assert_eq!(only("Rebels hold a quarter of Chad."), (0.25, CountKind::Fraction, Bound::Exact, "chad".into(), "chad".into()));
-        assert_eq!(only("Nearly half the voters abstained."), (0.5, CountKind::Fraction, Bound::Approximate, "voters".into(), "voter".into()));
+        assert_eq!(only("Nearly half the voters abstained."), (0.5, CountKind::Fraction, Bound::Nearly, "voters".into(), "voter".into()));
         assert_eq!(only("Two-thirds of the delegates agreed."), (2.0 / 3.0, CountKind::Fraction, Bound::Exact, "delegates".into(), "delegate".into()));
         assert_eq!(only("The new plant is twice the size."), (2.0, CountKind::Multiplier, Bound::Exact, "size".into(), "size".into()));
         assert_eq!(only("They sent three times as many drones."), (3.0, CountKind::Multiplier, Bound::Exact, "drones".into(), "drone".into()));
@@ -910,11 +1004,21 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_scales() {
+        assert_eq!(only("Net profit was 376 mln stg."), card(376e6, Bound::Exact, "stg", "stg"));
+        assert_eq!(only("It sold 1.2 bln dlrs of bonds."), card(1.2e9, Bound::Exact, "dlrs", "dlr"));
+        // "vs" compares two figures; it is not what they count.
+        assert!(counts("Profit rose to 260 mln vs 233 mln.").is_empty());
+    }
+
+    #[test]
     fn percentages_and_money() {
         assert_eq!(only("Turnout fell to 38% overall."), (38.0, CountKind::Percent, Bound::Exact, String::new(), String::new()));
         assert_eq!(only("About 62 per cent of farmers agreed."), (62.0, CountKind::Percent, Bound::Approximate, "farmers".into(), "farmer".into()));
         assert_eq!(only("Prices rose 7 percent."), (7.0, CountKind::Percent, Bound::Exact, String::new(), String::new()));
-        assert_eq!(only("I am 90 per cent sure."), (90.0, CountKind::Percent, Bound::Exact, String::new(), String::new()));
+        assert_eq!(only("I am 90 per cent sure."), (90.0, CountKind::Percent, Bound::Exact, "sure".into(), "sure".into()));
+        assert_eq!(only("The blaze was 25% contained on Friday."), (25.0, CountKind::Percent, Bound::Exact, "contained".into(), "contained".into()));
+        assert_eq!(only("She sold a 40 percent stake in the mill."), (40.0, CountKind::Percent, Bound::Exact, "stake".into(), "stake".into()));
         assert_eq!(only("The fund pledged $4 billion in aid."), card(4e9, Bound::Exact, "dollars", "dollar"));
         assert_eq!(only("It cost €2.5bn to build."), card(2.5e9, Bound::Exact, "euros", "euro"));
     }

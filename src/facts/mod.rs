@@ -7,7 +7,7 @@ mod unresolved;
 
 pub use incremental::ParagraphMemo;
 
-pub use people::{spelling_variants as people_spelling_variants, People, Person, PersonId};
+pub use people::{one_edit_apart as people_one_edit_apart, spelling_variants as people_spelling_variants, People, Person, PersonId};
 
 use crate::corpus::SourceDoc;
 use crate::extract::delegations::{find_delegations, DelegationFact, Membership};

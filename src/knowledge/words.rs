@@ -71,6 +71,25 @@ pub const TITLE_QUALIFIERS: &[&str] = &[
     "rural", "food", "aviation", "railways", "ports", "labour", "labor", "pensions",
 ];
 
+/// Lower-case words that name the service or function of a title ("fire chief", "health and
+/// safety officer") and are not in `TITLE_QUALIFIERS`, whose words also mark the titles quote
+/// attribution strips from speakers' names.
+pub fn is_portfolio_word(word: &str) -> bool {
+    matches!(
+        word,
+        "fire" | "police" | "safety" | "rescue" | "emergency" | "election" | "elections" | "customs" | "border" | "prisons"
+            | "corrections" | "parks" | "sanitation" | "procurement" | "compliance" | "risk" | "audit" | "personnel"
+            | "engineering" | "production" | "logistics" | "supply" | "strategy" | "investment" | "relations"
+            | "membership" | "organising" | "organizing" | "campaigns" | "training" | "recruitment" | "fundraising"
+            | "safeguarding" | "accessibility" | "diversity" | "sustainability" | "investigations" | "litigation"
+    )
+}
+
+/// Words of armed services: an "army officer" holds a rank, not a post in an organisation.
+pub fn is_military_word(word: &str) -> bool {
+    matches!(word, "army" | "military" | "naval" | "navy" | "air" | "marine" | "marines" | "infantry" | "police" | "intelligence")
+}
+
 /// The American spelling of a British title word, so "defence minister" = "defense minister".
 pub fn american_spelling(word: &str) -> &str {
     match word {

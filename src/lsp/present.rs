@@ -428,6 +428,7 @@ fn describe_count(value: f64, kind: CountKind, bound: Bound) -> String {
     let bound = match bound {
         Bound::Exact => "",
         Bound::Approximate => "about ",
+        Bound::Nearly => "nearly ",
         Bound::AtLeast => "at least ",
         Bound::AtMost => "at most ",
     };
