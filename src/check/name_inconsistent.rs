@@ -4,7 +4,8 @@ use super::Context;
 use crate::extract::names::{NameKind, NameMention};
 use crate::facts::PersonId;
 use crate::finding::{Finding, Rule};
-use std::collections::HashMap;
+// Every name of the draft goes through these maps on every check: FxHash (see `check::memo`).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Who a draft name stands for: the corpus person it resolves to, or else the draft's own
 /// first mention of the same person (its index in the draft's names).
@@ -15,12 +16,13 @@ enum Who {
 }
 
 pub fn check(cx: &Context) -> Vec<Finding> {
-    let mut first_spelling: HashMap<Who, (String, usize)> = HashMap::new();
+    let mut first_spelling: HashMap<Who, (String, usize)> = HashMap::default();
     // One finding per second spelling, not one per use of it.
-    let mut reported: std::collections::HashSet<(Who, String)> = std::collections::HashSet::new();
+    let mut reported: HashSet<(Who, String)> = HashSet::default();
+    let respells = respelled_mentions(&cx.draft.names, &cx.persons);
     let mut out = Vec::new();
     for (i, n) in cx.draft.names.iter().enumerate() {
-        let Some((who, resolved)) = who(cx, i) else { continue };
+        let Some((who, resolved)) = who(cx, &respells, i) else { continue };
         let surname = n.last().to_string();
         match first_spelling.get(&who) {
             None => {
@@ -70,7 +72,8 @@ fn respelling(cx: &Context, who: Who, resolved: bool, a: &str, b: &str) -> bool 
 /// Who draft name `i` stands for, and whether the corpus resolved it. A name the corpus does
 /// not know is the person of an earlier draft mention with the same full first name, or the
 /// same office, and a surname one letter away ("Sheriff Rosalind Ykema" ... "Sheriff Ikema").
-fn who(cx: &Context, i: usize) -> Option<(Who, bool)> {
+/// `respells` is `respelled_mentions`.
+fn who(cx: &Context, respells: &[Option<usize>], i: usize) -> Option<(Who, bool)> {
     if let Some(p) = cx.persons.get(i).copied().flatten() {
         return Some((Who::Person(p), true));
     }
@@ -78,31 +81,51 @@ fn who(cx: &Context, i: usize) -> Option<(Who, bool)> {
     if n.kind == NameKind::Thing || n.words.len() > 3 {
         return None;
     }
-    let earlier = cx.draft.names[..i].iter().enumerate().find(|(_, m)| same_person_respelled(m, n));
-    Some(match earlier {
-        Some((k, _)) => (cx.persons.get(k).copied().flatten().map_or(Who::Mention(first_mention(cx, k)), Who::Person), false),
+    Some(match respells.get(i).copied().flatten() {
+        Some(k) => (cx.persons.get(k).copied().flatten().map_or(Who::Mention(respells[k].unwrap_or(k)), Who::Person), false),
         None => (Who::Mention(i), false),
     })
 }
 
-/// The first draft mention `k` stands for: `k` itself, or the one it respells.
-fn first_mention(cx: &Context, k: usize) -> usize {
-    cx.draft.names[..k].iter().position(|m| same_person_respelled(m, &cx.draft.names[k])).unwrap_or(k)
+/// For each draft name the corpus does not resolve, the first earlier one it respells
+/// (`same_person_respelled`). Earlier names are looked up by first name and by office, the
+/// only ways two can be one person, so that a draft of many names is not a comparison of
+/// every pair.
+fn respelled_mentions(names: &[NameMention], persons: &[Option<PersonId>]) -> Vec<Option<usize>> {
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_office: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut out = Vec::with_capacity(names.len());
+    for (i, later) in names.iter().enumerate() {
+        let same_first = by_first.get(later.words.first().map_or("", String::as_str)).into_iter().flatten();
+        let same_office = later.title.as_ref().and_then(|t| by_office.get(t.role.head.as_str())).into_iter().flatten();
+        let resolved = persons.get(i).copied().flatten().is_some();
+        out.push(if resolved { None } else { same_first.chain(same_office).copied().filter(|&k| same_person_respelled(&names[k], later)).min() });
+        if later.kind == NameKind::Thing || later.words.len() < 2 {
+            continue;
+        }
+        if later.words[0].chars().count() >= 3 {
+            by_first.entry(later.words[0].as_str()).or_default().push(i);
+        }
+        if let Some(t) = later.title.as_ref().filter(|t| t.role.is_office()) {
+            by_office.entry(t.role.head.as_str()).or_default().push(i);
+        }
+    }
+    out
 }
 
 fn same_person_respelled(earlier: &NameMention, later: &NameMention) -> bool {
     if earlier.kind == NameKind::Thing || earlier.words.len() < 2 {
         return false;
     }
-    let one_edit = crate::facts::people_one_edit_apart(earlier.last(), later.last());
-    let same_first = later.words.len() >= 2 && later.words[0] == earlier.words[0] && earlier.words[0].chars().count() >= 3;
-    let same_office = match (&earlier.title, &later.title) {
+    // Places and bodies in the draft can be a letter apart too; one of the two must be a person.
+    let a_person = earlier.kind == NameKind::Person || later.kind == NameKind::Person;
+    let same_first = || later.words.len() >= 2 && later.words[0] == earlier.words[0] && earlier.words[0].chars().count() >= 3;
+    let same_office = || match (&earlier.title, &later.title) {
         (Some(x), Some(y)) => x.role.is_office() && x.role.compatible(&y.role),
         _ => false,
     };
-    // Places and bodies in the draft can be a letter apart too; one of the two must be a person.
-    let a_person = earlier.kind == NameKind::Person || later.kind == NameKind::Person;
-    one_edit && a_person && (same_first || same_office)
+    // Every unresolved name is set against every earlier one: the edit distance, dearest, last.
+    a_person && (same_first() || same_office()) && crate::facts::people_one_edit_apart(earlier.last(), later.last())
 }
 
 #[cfg(test)]

@@ -74,6 +74,10 @@ pub fn spelling_variants(a: &str, b: &str) -> bool {
 /// Two spellings of a surname one edit apart, even in the first letter ("Ykema"/"Ikema"), and
 /// long enough. Different people as often as not, unless something else ties them.
 pub fn one_edit_apart(a: &str, b: &str) -> bool {
+    // Lower-casing keeps a word's length in most scripts; the few it changes are compared in full.
+    if a.len().abs_diff(b.len()) > 4 {
+        return false;
+    }
     let (la, lb) = (a.to_lowercase(), b.to_lowercase());
     la != lb && la.chars().count().min(lb.chars().count()) >= 5 && strsim::damerau_levenshtein(&la, &lb) <= 1
 }
