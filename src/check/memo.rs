@@ -200,24 +200,28 @@ pub struct QuoteHits {
     pub near: Vec<(usize, usize, f64, Vec<String>, Vec<String>)>,
 }
 
-/// A map that forgets what two consecutive rounds did not use.
+/// A map that forgets what the last round did not use. Each entry is marked with the last round
+/// that used it, so a round's lookups touch only their own entries, not every one.
 struct Rounds<K, V> {
-    current: HashMap<K, V>,
-    previous: HashMap<K, V>,
+    entries: HashMap<K, (V, u64)>,
+    round: u64,
 }
 
 impl<K, V> Default for Rounds<K, V> {
     fn default() -> Self {
-        Rounds { current: HashMap::default(), previous: HashMap::default() }
+        Rounds { entries: HashMap::default(), round: 0 }
     }
 }
 
 impl<K: Hash + Eq, V: Clone> Rounds<K, V> {
     fn next_round(&mut self, forget_all: bool) {
-        self.previous = std::mem::take(&mut self.current);
         if forget_all {
-            self.previous.clear();
+            self.entries.clear();
+        } else {
+            let ended = self.round;
+            self.entries.retain(|_, (_, used)| *used == ended);
         }
+        self.round += 1;
     }
 
     fn get<Q>(&mut self, key: &Q) -> Option<V>
@@ -225,16 +229,13 @@ impl<K: Hash + Eq, V: Clone> Rounds<K, V> {
         K: std::borrow::Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        if let Some(v) = self.current.get(key) {
-            return Some(v.clone());
-        }
-        let (k, v) = self.previous.remove_entry(key)?;
-        self.current.insert(k, v.clone());
-        Some(v)
+        let (value, used) = self.entries.get_mut(key)?;
+        *used = self.round;
+        Some(value.clone())
     }
 
     fn insert(&mut self, key: K, value: V) {
-        self.current.insert(key, value);
+        self.entries.insert(key, (value, self.round));
     }
 }
 

@@ -141,8 +141,9 @@ fn shared_stems(words: &HashSet<String>, stems: &HashSet<String>, unit: &HashSet
 /// "two more regions" counts an addition to something, not the thing itself.
 pub(crate) fn counts_an_addition(c: &CountMention, text: &str) -> bool {
     let after = text.get(c.number_span.end..).unwrap_or("").trim_start();
-    let first = after.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-    matches!(first.as_str(), "more" | "additional" | "other" | "further" | "extra" | "new" | "another")
+    let first = after.split(|ch: char| !ch.is_alphanumeric()).next().unwrap_or("");
+    // Asked of every count on every check: compared without a lower-cased copy.
+    ["more", "additional", "other", "further", "extra", "new", "another"].iter().any(|w| first.eq_ignore_ascii_case(w))
 }
 
 /// "1,200 of its 3,600 jobs", "a third of its 3,600 staff": 3,600 is the whole a part is taken

@@ -215,13 +215,7 @@ pub fn find_char_from(text: &str, from: usize, chars: &[char], may_start: impl F
 /// `s` with every run of whitespace made one space and none at either end. Most sentences are
 /// single-spaced already and come back as one copy, without splitting them into words.
 pub fn single_spaced(s: &str) -> String {
-    let mut previous_space = true;
-    let already = s.chars().all(|c| {
-        let ok = if c == ' ' { !previous_space } else { !c.is_whitespace() };
-        previous_space = c == ' ';
-        ok
-    }) && !previous_space;
-    if already || s.is_empty() {
+    if s.is_empty() || is_single_spaced(s) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len());
@@ -232,6 +226,29 @@ pub fn single_spaced(s: &str) -> String {
         out.push_str(w);
     }
     out
+}
+
+/// No whitespace but single spaces between other characters. Read byte by byte: evidence
+/// sentences go through this on every check, and only a byte that starts a non-ASCII
+/// character needs decoding (to find the Unicode spaces).
+fn is_single_spaced(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut previous_space = true;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b' ' {
+            if previous_space {
+                return false;
+            }
+            previous_space = true;
+            continue;
+        }
+        previous_space = false;
+        let whitespace = if b.is_ascii() { b.is_ascii_whitespace() || b == 0x0b } else { b >= 0xc0 && s[i..].chars().next().is_some_and(char::is_whitespace) };
+        if whitespace {
+            return false;
+        }
+    }
+    !previous_space
 }
 
 /// Blank out Markdown markup, keeping byte offsets. Never fails; unknown syntax stays as text.
@@ -423,7 +440,7 @@ mod tests {
 
     #[test]
     fn single_spaced_joins_whitespace_runs() {
-        for s in ["", " ", "a", "a b", " a", "a ", "a  b", "a\nb", "a\u{a0}b", "\tx y\r\n", "Kyiv  said.\n"] {
+        for s in ["", " ", "a", "a b", " a", "a ", "a  b", "a\nb", "a\u{a0}b", "a\u{2009}b", "é ü", "é  ü", "a\u{3000}", "\tx y\r\n", "Kyiv  said.\n"] {
             assert_eq!(super::single_spaced(s), s.split_whitespace().collect::<Vec<_>>().join(" "), "{s:?}");
         }
     }
