@@ -3,6 +3,9 @@
 //! Needs ../shared beside the repository (as CI has it).
 
 use copydesk::corpus::load::load_paths;
+use copydesk::config::Limits;
+use copydesk::facts::analyze_within;
+use copydesk::text::TextKind;
 use copydesk::{check_draft, Config, FactBase};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::{Path, PathBuf};
@@ -56,6 +59,18 @@ fn bench(c: &mut Criterion) {
     let big = FactBase::build(load_paths(&[seed, reuters, bbc]).map(|l| l.docs).unwrap_or_default());
     g.sample_size(20);
     g.bench_function("seed + Reuters + BBC", |b| b.iter(|| check_draft(&big, &draft, &config).len()));
+    g.finish();
+
+    // A sentence of n times once cost n² (its clause was read again for each time); the time
+    // per element at both sizes should be about the same.
+    let mut g = c.benchmark_group("analyse one sentence of many times");
+    g.sample_size(10);
+    let no_names: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for n in [2_000u64, 16_000] {
+        let sentence = format!("The talks began at {}.", vec!["1000 GMT"; n as usize].join(", "));
+        g.throughput(Throughput::Elements(n));
+        g.bench_function(format!("{n} times"), |b| b.iter(|| analyze_within(&sentence, TextKind::Markdown, &no_names, &Limits::default()).times.len()));
+    }
     g.finish();
 }
 
