@@ -186,7 +186,10 @@ pub const STOPWORDS: &[&str] = &[
     "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "own", "same",
     "up", "down", "out", "off", "again", "further", "once", "per", "via", "against", "through",
     "though", "although", "because", "however", "meanwhile", "instead", "later", "earlier", "now",
-    "said", "says", "say", "told", "according", "mr", "mrs", "ms", "dr",
+    "said", "says", "say", "told", "according", "mr", "mrs", "ms", "dr", "across", "around", "along",
+    "alongside", "beyond", "within", "throughout", "toward", "towards", "upon", "near", "behind",
+    "beside", "inside", "outside", "above", "below", "beneath", "underneath", "amid", "amidst",
+    "amongst", "despite", "unlike",
 ];
 
 pub fn is_stopword(word: &str) -> bool {
