@@ -7,7 +7,7 @@
 use super::quotes::MentionKind;
 use crate::knowledge::{
     is_capitalised_non_name, is_cue_filler, is_determiner, is_honorific, is_name_particle,
-    is_name_title, is_noun_like_reporting_verb, is_organisation_word, is_reporting_verb,
+    is_name_title, is_noun_like_reporting_verb, is_organisation_word, is_party_label, is_reporting_verb,
     is_speaker_noun, subject_pronoun,
 };
 use crate::text::{Span, Token, TokenKind};
@@ -222,10 +222,13 @@ pub(crate) fn name_run_forward(words: &Words, i: usize) -> Option<(usize, usize)
     }) {
         start = t + 1;
     }
+    // "Labour Ann Roe": a party label before a first and last name describes the person.
+    let party_label = |k: usize| is_party_label(words.str(k)) && (k + 1..j).filter(|&t| words.is_word(t)).count() >= 2;
     while start < j
         && (!words.is_word(start)
             || is_capitalised_non_name(words.str(start))
-            || (is_name_title(words.str(start)) && start < last_word))
+            || (is_name_title(words.str(start)) && start < last_word)
+            || party_label(start))
     {
         start += 1;
     }
@@ -739,7 +742,8 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
             && (!words.is_word(a)
                 || is_capitalised_non_name(words.str(a))
                 || is_possessive(words.str(a))
-                || (a < last_word && is_name_title(words.str(a))))
+                || (a < last_word && is_name_title(words.str(a)))
+                || (is_party_label(words.str(a)) && (a + 1..=end).filter(|&t| words.is_word(t)).count() >= 2))
         {
             a += 1;
         }
@@ -1216,6 +1220,12 @@ mod tests {
         let i = w.tokens.iter().position(|t| t.is_capitalized(w.text)).unwrap_or(0);
         let (a, b) = name_run_forward(&w, i).expect("a name run");
         names_organisation(&w, a, b)
+    }
+
+    #[test]
+    fn a_party_label_is_no_part_of_the_speakers_name() {
+        assert_eq!(after(", said Liberal Democrat Piet Harmsen.").as_deref(), Some("Piet Harmsen"));
+        assert_eq!(before("Conservative Ilse Brandvik said:").as_deref(), Some("Ilse Brandvik"));
     }
 
     #[test]
