@@ -61,8 +61,9 @@ impl QuoteMatch<'_> {
 fn names_person(cx: &Context, said: &Speaker, p: PersonId, me: Option<PersonId>) -> bool {
     let Some(person) = cx.fb.people.get(p) else { return false };
     if let Some(me) = me.and_then(|me| cx.fb.people.get(me)) {
-        // Two people of the registry are one only where the corpus spells one name two ways.
-        return me.spellings.iter().any(|a| person.spellings.iter().any(|b| full_names_alike(a, b)));
+        // Two people of the registry are one only where the corpus spells one name two ways,
+        // or gives one of them a descriptor before the full name ("Mayor-elect Ann Roe").
+        return me.spellings.iter().any(|a| person.spellings.iter().any(|b| full_names_alike(a, b) || ends_with_full_name(a, b) || ends_with_full_name(b, a)));
     }
     let words = crate::extract::roles::name_words(said.name.as_deref().unwrap_or(&said.text));
     // "Sir Ann" and "Dame Ann" call a person by their first name.
@@ -94,6 +95,13 @@ fn full_names_alike(a: &str, b: &str) -> bool {
         && a.len() == b.len()
         && a[..a.len() - 1].iter().zip(&b[..b.len() - 1]).all(|(x, y)| first_names_agree(x, y))
         && one_edit_apart(a[a.len() - 1], b[b.len() - 1])
+}
+
+/// "Green Ann Roe" ends with the full first and last name "Ann Roe": a word the registry kept
+/// before a name does not make another person.
+fn ends_with_full_name(longer: &str, name: &str) -> bool {
+    let (longer, name): (Vec<&str>, Vec<&str>) = (longer.split(' ').collect(), name.split(' ').collect());
+    name.len() >= 2 && longer.len() > name.len() && longer[longer.len() - name.len()..].iter().zip(&name).all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
 /// Equal, or one edit apart in a name of five letters or more, whatever the letter.
@@ -309,6 +317,10 @@ mod tests {
         assert!(full_names_alike("Marit Asvik", "Marit Osvik"));
         assert!(!full_names_alike("Tom Lund", "Ann Lind"));
         assert!(!full_names_alike("Lund", "Lind"));
+        assert!(ends_with_full_name("Green Marit Osvik", "Marit Osvik"));
+        assert!(!ends_with_full_name("Green Marit Osvik", "Osvik"));
+        assert!(!ends_with_full_name("Marit Osvik", "Marit Osvik"));
+        assert!(!ends_with_full_name("Green Marit Osvik", "Ann Osvik"));
         assert!(spelled_alike("Kalamakis", "Kalamidis"));
         assert!(!full_names_alike("Petros Kalamakis", "Petros Kalamidis"));
         assert!(!spelled_alike("Hans", "Jans"));

@@ -7,7 +7,7 @@
 use super::quotes::MentionKind;
 use crate::knowledge::{
     is_capitalised_non_name, is_cue_filler, is_determiner, is_honorific, is_name_particle,
-    is_name_title, is_noun_like_reporting_verb, is_organisation_word, is_reporting_verb,
+    is_name_title, is_noun_like_reporting_verb, is_organisation_word, is_party_label, is_reporting_verb,
     is_speaker_noun, subject_pronoun,
 };
 use crate::text::{Span, Token, TokenKind};
@@ -59,7 +59,7 @@ fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(|c| c.is_uppercase())
 }
 
-fn is_possessive(w: &str) -> bool {
+pub(crate) fn is_possessive(w: &str) -> bool {
     w.ends_with("'s") || w.ends_with("’s")
 }
 
@@ -121,9 +121,16 @@ pub(crate) fn opens_sentence_with_title(words: &Words, i: usize, b: usize) -> bo
     if end <= start || end - start > 8 {
         return false;
     }
+    // A hyphen inside a word ("Farr-Lee's aide") keeps the phrase plain.
+    let inner_hyphen = |k: usize| {
+        words.is_punct(k, "-")
+            && k > 0
+            && words.tokens[k - 1].span.end == words.tokens[k].span.start
+            && words.tokens.get(k + 1).is_some_and(|t| t.span.start == words.tokens[k].span.end)
+    };
     let plain_phrase = (start..end).all(|k| {
         let w = words.str(k);
-        words.is_word(k) && !is_clause_word(w) && !is_preposition(w) && !is_cue_verb(words, k)
+        (words.is_word(k) && !is_clause_word(w) && !is_preposition(w) && !is_cue_verb(words, k)) || inner_hyphen(k)
     });
     let head = words.str(end - 1);
     plain_phrase && (is_name_title(head) || is_speaker_noun(head))
@@ -215,10 +222,13 @@ pub(crate) fn name_run_forward(words: &Words, i: usize) -> Option<(usize, usize)
     }) {
         start = t + 1;
     }
+    // "Labour Ann Roe": a party label before a first and last name describes the person.
+    let party_label = |k: usize| is_party_label(words.str(k)) && (k + 1..j).filter(|&t| words.is_word(t)).count() >= 2;
     while start < j
         && (!words.is_word(start)
             || is_capitalised_non_name(words.str(start))
-            || (is_name_title(words.str(start)) && start < last_word))
+            || (is_name_title(words.str(start)) && start < last_word)
+            || party_label(start))
     {
         start += 1;
     }
@@ -732,7 +742,8 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
             && (!words.is_word(a)
                 || is_capitalised_non_name(words.str(a))
                 || is_possessive(words.str(a))
-                || (a < last_word && is_name_title(words.str(a))))
+                || (a < last_word && is_name_title(words.str(a)))
+                || (is_party_label(words.str(a)) && (a + 1..=end).filter(|&t| words.is_word(t)).count() >= 2))
         {
             a += 1;
         }
@@ -765,6 +776,9 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
         }
         if b <= a {
             return None;
+        }
+        if let Some(person) = person_of_organisation(words, a, b) {
+            return Some(person);
         }
         return Some(Mention {
             span: span_of(words, a, b),
@@ -837,6 +851,25 @@ fn mention_backward(words: &Words, end: usize) -> Option<Mention> {
         span: span_of(words, a, end + 1),
         kind: MentionKind::Description,
     })
+}
+
+/// "Ann Roe of Lorn University said": the organisation run `a..b` is where the speaker
+/// works; the person named before "of", "at" or "from" is who speaks.
+fn person_of_organisation(words: &Words, a: usize, b: usize) -> Option<Mention> {
+    if !names_organisation(words, a, b) {
+        return None;
+    }
+    let mut k = a.checked_sub(1)?;
+    if words.str(k).eq_ignore_ascii_case("the") {
+        k = k.checked_sub(1)?;
+    }
+    if !matches!(words.str(k), "of" | "at" | "from") {
+        return None;
+    }
+    let person = mention_backward(words, k.checked_sub(1)?)?;
+    let first = words.tokens.iter().position(|t| t.span.start >= person.span.start)?;
+    let last = words.tokens.iter().rposition(|t| t.span.end <= person.span.end)?;
+    (person.kind == MentionKind::Name && !names_organisation(words, first, last + 1)).then_some(person)
 }
 
 /// A cue before a quote: `X said: “`, `X told reporters “`, `According to X, “`, `X: “`.
@@ -1187,6 +1220,21 @@ mod tests {
         let i = w.tokens.iter().position(|t| t.is_capitalized(w.text)).unwrap_or(0);
         let (a, b) = name_run_forward(&w, i).expect("a name run");
         names_organisation(&w, a, b)
+    }
+
+    #[test]
+    fn a_party_label_is_no_part_of_the_speakers_name() {
+        assert_eq!(after(", said Liberal Democrat Piet Harmsen.").as_deref(), Some("Piet Harmsen"));
+        assert_eq!(before("Conservative Ilse Brandvik said:").as_deref(), Some("Ilse Brandvik"));
+    }
+
+    #[test]
+    fn a_person_of_an_institution_is_the_speaker() {
+        assert_eq!(before("Dr Ilse Brandvik of Velmora University called it").as_deref(), Some("Ilse Brandvik"));
+        assert_eq!(before("Piet Harmsen of Korrin Securities said:").as_deref(), Some("Piet Harmsen"));
+        assert_eq!(before("Piet Harmsen at the Korrin Bank said:").as_deref(), Some("Piet Harmsen"));
+        // The institution alone still speaks for itself.
+        assert_eq!(before("The Korrin Bank said:").as_deref(), Some("Korrin Bank"));
     }
 
     #[test]

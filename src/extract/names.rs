@@ -169,7 +169,10 @@ pub fn find_names(seg: &Segmented, sentence: usize, lexicon: &dyn Lexicon) -> Ve
         while k < words.len() {
             let w = &words[k].1;
             let lower = w.to_lowercase();
-            let title_like = is_title_word(w) || w == "of" || country_by_word(w).is_some();
+            // A party label before a full name ("Labour Ann Roe") describes her; before a
+            // surname alone it may be the name's own first word, so it stays.
+            let party_label = knowledge::is_party_label(w) && words.len() - k >= 3;
+            let title_like = is_title_word(w) || w == "of" || country_by_word(w).is_some() || party_label;
             // "Van Dellen said": a particle opening the sentence is the surname's, though the
             // corpus writes it lower case inside "Maren van Dellen".
             let particle_of_surname = knowledge::is_name_particle(&lower) && k + 1 < words.len();
@@ -417,6 +420,17 @@ mod tests {
         // A common word opening the sentence is still no part of the name after it.
         let n = names("Instead Dellen said no.");
         assert_eq!(n.iter().map(|m| m.text()).collect::<Vec<_>>(), vec!["Dellen"]);
+    }
+
+    #[test]
+    fn a_party_label_before_a_full_name_is_no_part_of_it() {
+        let n = names("Later Conservative Ilse Brandvik and Liberal Democrat Piet Harmsen spoke.");
+        let texts: Vec<_> = n.iter().map(|m| m.text()).collect();
+        assert!(texts.contains(&"Ilse Brandvik".to_string()), "{texts:?}");
+        assert!(texts.contains(&"Piet Harmsen".to_string()), "{texts:?}");
+        // Before a surname alone, the word may be the name's own.
+        let n = names("Later Liberal Harmsen spoke.");
+        assert!(n.iter().any(|m| m.text() == "Liberal Harmsen"), "{:?}", n.iter().map(|m| m.text()).collect::<Vec<_>>());
     }
 
     #[test]

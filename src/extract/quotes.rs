@@ -4,7 +4,7 @@
 // FxHash, not SipHash (see `check::memo`).
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::{Borrow, Cow};
-use super::attribution::{cue_after, cue_before, name_run_forward, names_organisation, opening_phrase_comma, opens_sentence_with_title, Mention, Words};
+use super::attribution::{cue_after, cue_before, is_possessive, name_run_forward, names_organisation, opening_phrase_comma, opens_sentence_with_title, Mention, Words};
 use super::quote_marks::{scan_paragraph, QuotePiece};
 use crate::knowledge::{is_name_title, is_reporting_verb, noun_lemma};
 use crate::text::{Segmented, Span};
@@ -566,10 +566,14 @@ impl<'r> NameTable<'r> {
             // A person in a phrase opening the sentence ("After meeting Ann Roe, Piotr ...") is
             // its subject only when the rest of the sentence names nobody.
             let mut opening_person = None;
+            // "Lorn's chief executive, Ann Roe, said": the possessive names whose executive she
+            // is; the person behind the title it opens is what the sentence is about.
+            let mut owner_as_subject = None;
             for run in sentence_runs {
                 let position = run.position + offset;
                 let people_before = people.len();
                 let subject = !person_seen && !run.in_opening_phrase && (!run_seen || run.acts_as_person);
+                let after_owner = subject && owner_as_subject.is_some() && run.acts_as_person && !run.possessive;
                 // A surname alone ("Okoye told reporters") after its full form stands for it.
                 let known_surname = (run.real_words == 1 && !run.titled && !run.organisation)
                     .then(|| run.lower_tokens.last().and_then(|t| known_full.get(t.as_str())))
@@ -615,7 +619,18 @@ impl<'r> NameTable<'r> {
                     }
                     continue;
                 }
-                person_seen |= people.len() > people_before;
+                let added = people.len() > people_before;
+                if added && after_owner {
+                    if let Some(owner) = owner_as_subject.take().and_then(|k: usize| people.get_mut(k)) {
+                        let owner: &mut NamedPerson = owner;
+                        owner.sentence_subject = false;
+                    }
+                }
+                if added && subject && run.possessive && !person_seen && owner_as_subject.is_none() {
+                    owner_as_subject = Some(people_before);
+                } else {
+                    person_seen |= added;
+                }
                 run_seen = true;
             }
             if let (false, Some(k)) = (person_seen, opening_person) {
@@ -780,6 +795,8 @@ pub struct NameRun {
     gender: Option<bool>,
     /// The name as written ("John F. Kennedy").
     full: String,
+    /// Written with a possessive ending ("Lorn's").
+    possessive: bool,
 }
 
 /// The name runs of sentence `sentence` of `seg`, in order.
@@ -848,6 +865,7 @@ pub fn name_runs(seg: &Segmented, sentence: usize) -> Vec<NameRun> {
             gender: lemmas.iter().find_map(|t| crate::knowledge::title_gender(t)),
             titles: lemmas,
             full: join_name(&name_tokens, text, &words, a, b),
+            possessive: is_possessive(toks[b - 1].text(text)),
             lower_tokens: name_tokens.iter().map(|t| t.to_lowercase()).collect(),
         });
         i = b.max(i + 1);
@@ -1123,6 +1141,19 @@ mod tests {
             q[0].speaker.as_ref().and_then(|s| s.name.as_deref()),
             Some("Nadia Berg")
         );
+    }
+
+    #[test]
+    fn the_person_behind_a_possessive_title_is_the_antecedent() {
+        let t = "Velmora's chief executive, Ilse Brandvik, told staff the name would stay. “This was the hardest call,” she said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Ilse Brandvik"));
+        let t = "Ruth Okoye spoke first.\n\nOkoye's agent, Piet Harmsen, asked for a recount. “We owe every voter certainty,” he said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Piet Harmsen"));
+        let t = "Ruth Farr-Okoye spoke first.\n\nFarr-Okoye's election agent, Piet Harmsen, asked for a recount. “We owe every voter certainty,” he said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Piet Harmsen"));
+        // With nobody behind the possessive, its owner is still the one a reader means.
+        let t = "Ruth Okoye spoke first. Anton Weiss arrived late.\n\nOkoye's voice was steady. “We owe every voter certainty,” she said.";
+        assert_eq!(pronoun_speaker(t).as_deref(), Some("Ruth Okoye"));
     }
 
     fn pronoun_speaker(t: &str) -> Option<String> {

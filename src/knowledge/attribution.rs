@@ -468,6 +468,15 @@ pub fn is_name_particle(word: &str) -> bool {
     )
 }
 
+/// A party member's label written before a name ("Conservative Ann Roe", "Liberal Democrat
+/// Ann Roe"): a description of the person, not part of the name.
+pub fn is_party_label(word: &str) -> bool {
+    matches!(
+        lower(word).as_ref(),
+        "conservative" | "liberal" | "democrat" | "republican" | "labour" | "tory" | "socialist" | "libertarian"
+    )
+}
+
 /// Capitalised words that begin a sentence or clause without being a name.
 pub fn is_capitalised_non_name(word: &str) -> bool {
     let w = lower(word);
@@ -661,6 +670,7 @@ pub fn is_speaker_noun(word: &str) -> bool {
                 | "company"
                 | "spokesperson"
                 | "aide"
+                | "agent"
                 | "consultant"
                 | "operative"
                 | "strategist"
@@ -807,6 +817,9 @@ pub fn is_organisation_word(word: &str) -> bool {
             | "inc"
             | "corp"
             | "bank"
+            | "securities"
+            | "holdings"
+            | "investments"
             | "fund"
             | "organization"
             | "organisation"

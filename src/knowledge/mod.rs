@@ -8,7 +8,7 @@ mod zones;
 
 pub use attribution::{
     is_capitalised_non_name, is_cue_filler, is_determiner, is_function_word, is_honorific, is_name_particle,
-    is_name_title, is_noun_like_reporting_verb, is_organisation_word, is_reporting_verb, is_speaker_noun, lower,
+    is_name_title, is_noun_like_reporting_verb, is_organisation_word, is_party_label, is_reporting_verb, is_speaker_noun, lower,
     subject_pronoun, title_gender,
 };
 pub use countries::{country_by_phrase, country_by_word, is_country_word, Country, COUNTRIES};
