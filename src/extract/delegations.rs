@@ -166,8 +166,10 @@ pub fn find_delegations(seg: &Segmented, sentence: usize, names: &[NameMention])
     let Some(s) = seg.sentences.get(sentence) else { return Vec::new() };
     let src = seg.masked.as_str();
     let toks = tokenize(src, s.span);
-    let tok_of = |pos: usize| toks.iter().position(|t| t.span.start >= pos).unwrap_or(toks.len());
-    let tok_end = |pos: usize| toks.iter().rposition(|t| t.span.end <= pos).unwrap_or(0);
+    // Tokens are in order and do not overlap: binary searches, so that a sentence of many names
+    // (a long table is one sentence) is not names × tokens.
+    let tok_of = |pos: usize| toks.partition_point(|t| t.span.start < pos);
+    let tok_end = |pos: usize| toks.partition_point(|t| t.span.end <= pos).saturating_sub(1);
     let name_toks: Vec<(usize, usize, NameKind)> = names.iter().map(|n| (tok_of(n.span.start), tok_end(n.span.end), n.kind)).collect();
     let cx = Ctx { toks, src, names: name_toks };
     let mut out: Vec<DelegationFact> = Vec::new();

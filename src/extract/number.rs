@@ -67,16 +67,27 @@ pub fn find_counts(seg: &Segmented, sentence: usize) -> Vec<CountMention> {
 pub fn find_counts_beside(seg: &Segmented, sentence: usize, times: &[crate::extract::time::TimeMention]) -> Vec<CountMention> {
     let Some(s) = seg.sentences.get(sentence) else { return Vec::new() };
     let w = Words::new(&seg.masked, s.span);
-    let taken: Vec<Span> = times
+    let mut taken: Vec<Span> = times
         .iter()
         .filter(|t| matches!(t.value, TimeValue::Clock { .. } | TimeValue::Date { .. }))
         .map(|t| t.span)
         .collect();
+    // By start, each with the furthest end so far: whether a count overlaps a time is one
+    // binary search, not a pass over every time (a long table is one sentence of many).
+    taken.sort_by_key(|t| t.start);
+    let furthest_end: Vec<usize> = taken.iter().scan(0, |end, t| {
+        *end = t.end.max(*end);
+        Some(*end)
+    }).collect();
+    let in_a_time = |s: Span| {
+        let starting_before_end = taken.partition_point(|t| t.start < s.end);
+        starting_before_end > 0 && furthest_end[starting_before_end - 1] > s.start
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < w.len() {
         match count_at(&w, i) {
-            Some((m, end)) if !taken.iter().any(|t| t.overlaps(m.number_span)) => {
+            Some((m, end)) if !in_a_time(m.number_span) => {
                 out.push(m);
                 i = end.max(i + 1);
             }
