@@ -56,8 +56,8 @@ pub fn check(cx: &Context) -> Vec<Finding> {
     out
 }
 
-/// A name the registry could not place that is a slip of the head's own ("Medinsky" written
-/// "Medinski"): one error, which name-misspelled reports, not another person at the head.
+/// A name the registry could not place that is a slip of the head's own ("Brekke" written
+/// "Brekka"): one error, which name-misspelled reports, not another person at the head.
 fn names_head_misspelt(cx: &Context, person: Option<PersonId>, words: &[String], head: PersonId) -> bool {
     person.is_none() && cx.fb.people.get(head).is_some_and(|h| words_name_person(words, false, h))
 }

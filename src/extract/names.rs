@@ -281,7 +281,7 @@ fn title_before(toks: &[Token], src: &str, run_start: usize, name_start: usize, 
     // Title words inside the capitalised run come first; then extend leftwards.
     let mut start = name_start;
     let mut k = name_start;
-    // Allow "envoy, Keith Kellogg": one comma straight after a title head.
+    // Allow "envoy, Ada Fenn": one comma straight after a title head.
     if k == run_start && k >= 2 && toks[k - 1].text(src) == "," && knowledge::is_title_head(toks[k - 2].text(src)) {
         k -= 1;
         start = k;

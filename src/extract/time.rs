@@ -331,7 +331,7 @@ fn set_against_an_event(w: &Words, start: usize, end: usize) -> bool {
     let to = (end + 8).min(w.len());
     (from..to).filter(|&k| k < start || k >= end).any(|k| {
         let Some(mut n) = anchor_at(w, k) else { return false };
-        // The anchor's object: an event word within three words ("the Istanbul talks",
+        // The anchor's object: an event word within three words ("the Lorvik talks",
         // "Friday's peace talks").
         for _ in 0..4 {
             if !w.is_word(n) {
@@ -583,7 +583,7 @@ fn clock_at(w: &Words, i: usize) -> Option<(TimeValue, usize, bool)> {
     Some((TimeValue::Clock { minutes: hour * 60 + minute, zone }, end, half_day))
 }
 
-/// A zone set off by a comma: "at half past twelve, Istanbul time", "10:30, local time". Only
+/// A zone set off by a comma: "at half past twelve, Lisbon time", "10:30, local time". Only
 /// a phrase ending in "time" counts ("at 10:30, local officials said" has no zone).
 fn comma_zone_after(w: &Words, i: usize) -> Option<(Zone, usize)> {
     if w.text(i) != "," {
