@@ -272,6 +272,13 @@ impl When {
         }
     }
 
+    /// `around` count `c` in its sentence `sentence`, among `times`, all of one text (the
+    /// draft's, or one source's).
+    fn around_count(times: &[Located<TimeMention>], text: &str, sentence: Span, c: &Located<CountMention>) -> When {
+        let own: Vec<&TimeMention> = times.iter().filter(|t| t.sentence == c.sentence).map(|t| &t.fact).collect();
+        When::around(&own, text, sentence, c.fact.span)
+    }
+
     /// How a source's times (`self`) stand to the draft's.
     fn against(&self, draft: &When) -> Timing {
         let mut same = false;
@@ -460,8 +467,7 @@ pub(crate) fn candidates<'a>(cx: &'a Context, c: &'a Located<CountMention>) -> (
     let unit: HashSet<&str> = c.fact.unit.split_whitespace().chain(lemmas.iter().map(String::as_str)).map(word_stem).collect();
     let mine = stems(&cx.content_words(cx.draft_sentence(c.sentence)), &unit);
     let sentence = cx.draft.seg.sentences.get(c.sentence).map_or(c.fact.span, |s| s.span);
-    let draft_times: Vec<&TimeMention> = cx.draft.times.iter().filter(|t| t.sentence == c.sentence).map(|t| &t.fact).collect();
-    let draft_when = When::around(&draft_times, draft_text, sentence, c.fact.span);
+    let draft_when = When::around_count(&cx.draft.times, draft_text, sentence, c);
     let draft_near = near_stems(draft_text, sentence, c.fact.span, 3);
     let draft_names = names_in(draft_text, sentence, &fb.lexicon, &unit);
     let money = is_money(&c.fact.head);
@@ -476,8 +482,7 @@ pub(crate) fn candidates<'a>(cx: &'a Context, c: &'a Located<CountMention>) -> (
                 continue;
             }
             let Some(s) = f.sentences.get(sc.sentence) else { continue };
-            let times: Vec<&TimeMention> = f.times.iter().filter(|t| t.sentence == sc.sentence).map(|t| &t.fact).collect();
-            let timing = When::around(&times, text, *s, sc.fact.span).against(&draft_when);
+            let timing = When::around_count(&f.times, text, *s, sc).against(&draft_when);
             if timing == Timing::Other {
                 continue;
             }
@@ -627,8 +632,7 @@ fn about(cx: &Context, c: &Located<CountMention>) -> Option<Finding> {
 fn a_source_gives_it(cx: &Context, c: &Located<CountMention>) -> bool {
     let draft_text = &cx.draft.seg.text;
     let sentence = cx.draft.seg.sentences.get(c.sentence).map_or(c.fact.span, |s| s.span);
-    let draft_times: Vec<&TimeMention> = cx.draft.times.iter().filter(|t| t.sentence == c.sentence).map(|t| &t.fact).collect();
-    let draft_when = When::around(&draft_times, draft_text, sentence, c.fact.span);
+    let draft_when = When::around_count(&cx.draft.times, draft_text, sentence, c);
     // The sentence and the one before it in its paragraph, which often names what "the chain"
     // or "the company" is.
     let seg = &cx.draft.seg;
@@ -640,10 +644,7 @@ fn a_source_gives_it(cx: &Context, c: &Located<CountMention>) -> bool {
         f.counts.iter().any(|sc| {
             let Some(s) = f.sentences.get(sc.sentence) else { return false };
             // The figure for another day is the one the draft may have put on the wrong day.
-            let at_another_time = || {
-                let times: Vec<&TimeMention> = f.times.iter().filter(|t| t.sentence == sc.sentence).map(|t| &t.fact).collect();
-                When::around(&times, text, *s, sc.fact.span).against(&draft_when) == Timing::Other
-            };
+            let at_another_time = || When::around_count(&f.times, text, *s, sc).against(&draft_when) == Timing::Other;
             sc.fact.head == c.fact.head
                 && sc.fact.kind == c.fact.kind
                 && agree(&c.fact, draft_text, &sc.fact, text)

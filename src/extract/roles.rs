@@ -194,10 +194,7 @@ impl Role {
         let (pa, ra) = self.portfolio_and_rank();
         let (pb, rb) = other.portfolio_and_rank();
         let bare_stands_for_ranked = |p: &BTreeSet<&str>, r: &BTreeSet<&str>, p_other: &BTreeSet<&str>| p.is_empty() && r.is_empty() && !p_other.is_empty();
-        self.head == other.head
-            && (pa.is_subset(&pb) || pb.is_subset(&pa))
-            && (ra == rb || bare_stands_for_ranked(&pa, &ra, &pb) || bare_stands_for_ranked(&pb, &rb, &pa))
-            && nations_agree(&self.nation, &other.nation)
+        (pa.is_subset(&pb) || pb.is_subset(&pa)) && (ra == rb || bare_stands_for_ranked(&pa, &ra, &pb) || bare_stands_for_ranked(&pb, &rb, &pa))
     }
 
     /// Qualifiers that name the office ("foreign", "finance") and those that rank it ("deputy").
